@@ -1,0 +1,102 @@
+package org.streamvault.restream;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.streamvault.hls.LiveTail;
+import org.streamvault.hls.MasterPlaylistWriter;
+import org.streamvault.hls.MediaPlaylistWriter;
+import org.streamvault.segments.ContainsHolesException;
+import org.streamvault.segments.Segment;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.Selection;
+import org.streamvault.segments.Timestamps;
+
+/**
+ * {@code GET /playlist/{channel}.m3u8} (master) and {@code GET /playlist/{channel}/{quality}.m3u8}
+ * (media) for an optional {@code start}/{@code end} range; see {@link MediaPlaylistWriter}.
+ */
+public class PlaylistProcessor extends ApiProcessor {
+    static final String CONTENT_TYPE = "application/vnd.apple.mpegurl";
+    private static final int BANDWIDTH_SAMPLE = 10;
+
+    private final SegmentStore store;
+    private final long liveTailMicros;
+
+    public PlaylistProcessor(SegmentStore store, long liveTailMicros) {
+        this.store = store;
+        this.liveTailMicros = liveTailMicros;
+    }
+
+    @Override
+    protected void handle(Request request, Message response) {
+        String channel = request.param("channel");
+        String quality = request.param("quality");
+        String start = request.param("start");
+        String end = request.param("end");
+        if (!store.hasChannel(channel)) {
+            throw HttpProblem.notFound("unknown channel '" + channel + "'");
+        }
+        String body = quality == null ? master(channel, start, end) : media(channel, quality, start, end);
+        response.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+        response.setBody(body);
+    }
+
+    private String media(String channel, String quality, String start, String end) {
+        if (!store.hasQuality(channel, quality)) {
+            throw HttpProblem.notFound("unknown quality '" + quality + "' of channel '" + channel + "'");
+        }
+        TimeRange range = TimeRange.parse(start, end, store.hourStarts(channel, quality));
+        Selection selection = select(channel, quality, range);
+        var entries = selection.entries();
+        if (range.openEnded()) {
+            entries = LiveTail.trim(entries, System.currentTimeMillis() * 1000, liveTailMicros);
+        }
+        return MediaPlaylistWriter.render(channel, quality, entries);
+    }
+
+    private String master(String channel, String start, String end) {
+        List<MasterPlaylistWriter.Variant> variants = new ArrayList<>();
+        StringBuilder query = new StringBuilder();
+        if (start != null) {
+            TimeRange.parseTime("start", start);
+            query.append("start=").append(start);
+        }
+        if (end != null) {
+            TimeRange.parseTime("end", end);
+            query.append(query.isEmpty() ? "" : "&").append("end=").append(end);
+        }
+        for (String quality : store.qualities(channel)) {
+            List<Long> hours = store.hourStarts(channel, quality);
+            if (hours.isEmpty()) {
+                continue;
+            }
+            TimeRange range = TimeRange.parse(start, end, hours);
+            Selection selection = select(channel, quality, range);
+            if (!selection.isEmpty()) {
+                variants.add(new MasterPlaylistWriter.Variant(quality, bandwidth(selection.segments())));
+            }
+        }
+        return MasterPlaylistWriter.render(channel, variants, query.toString());
+    }
+
+    private Selection select(String channel, String quality, TimeRange range) {
+        try {
+            return store.select(channel, quality, range.startMicros(), range.endMicros(), true);
+        } catch (ContainsHolesException e) {
+            throw new IllegalStateException("holes are allowed here", e);
+        }
+    }
+
+    /** Bits per second of the first few segments: enough for a player to rank qualities. */
+    private static long bandwidth(List<Segment> segments) {
+        long bytes = 0;
+        long micros = 0;
+        for (Segment s : segments.subList(0, Math.min(BANDWIDTH_SAMPLE, segments.size()))) {
+            bytes += s.size();
+            micros += s.durationMicros();
+        }
+        return micros == 0 ? 1 : bytes * 8 * Timestamps.MICROS_PER_SECOND / micros;
+    }
+}

@@ -1,0 +1,212 @@
+package org.streamvault.segments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The segment store on disk: {@code <base-dir>/<channel>/<quality>/<hour>/<name>.ts}.
+ *
+ * <p>Listings of hour directories are cached. An entry is reused while the directory's
+ * modification time is unchanged and the listing began at least {@link #RACY_MARGIN_MILLIS}
+ * after that time: a file added in the same clock tick as an earlier change would not move the
+ * modification time, so a listing taken that close to a change is never trusted (the same rule
+ * git uses for "racily clean" index entries). Segment files are written under a temp name and
+ * renamed into place, so a name, once listed, always has the same bytes.
+ *
+ * <p>Every name passed in is checked: hidden names, separators, NUL and {@code ..} are refused
+ * with {@link StorePathException}, so nothing outside the base directory is ever read.
+ */
+public final class SegmentStore {
+    static final long RACY_MARGIN_MILLIS = 1_000;
+
+    private final Path baseDir;
+    private final ConcurrentHashMap<Path, CachedHour> cache = new ConcurrentHashMap<>();
+
+    private record CachedHour(long modifiedMillis, long listedAtMillis, HourListing listing) {
+    }
+
+    public SegmentStore(Path baseDir) {
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** Channel directories (non-hidden), sorted; empty if the base directory does not exist. */
+    public List<String> channels() {
+        return subdirectories(baseDir);
+    }
+
+    /** Quality directories of a channel, sorted; empty if the channel is unknown. */
+    public List<String> qualities(String channel) {
+        return subdirectories(dir(channel));
+    }
+
+    /** Hour directories of a channel/quality (any non-hidden name, as peers list them), sorted. */
+    public List<String> hours(String channel, String quality) {
+        return subdirectories(dir(channel, quality));
+    }
+
+    /** True when the channel directory exists. */
+    public boolean hasChannel(String channel) {
+        return Files.isDirectory(dir(channel));
+    }
+
+    /** True when the channel/quality directory exists. */
+    public boolean hasQuality(String channel, String quality) {
+        return Files.isDirectory(dir(channel, quality));
+    }
+
+    /** The hour directories whose names are valid hours, as start instants, sorted. */
+    public List<Long> hourStarts(String channel, String quality) {
+        List<Long> starts = new ArrayList<>();
+        for (String hour : hours(channel, quality)) {
+            try {
+                starts.add(Timestamps.parseHour(hour));
+            } catch (InvalidSegmentNameException e) {
+                // not an hour directory; peers may keep other things here
+            }
+        }
+        Collections.sort(starts);
+        return starts;
+    }
+
+    /** The listing of one hour (cached); empty if the directory does not exist. */
+    public HourListing hour(String channel, String quality, String hour) {
+        return hour(dir(channel, quality, hour), hour, hourStartOrMinus(hour));
+    }
+
+    /** The file for a name in an hour directory (the name is checked, the file may not exist). */
+    public Path file(String channel, String quality, String hour, String fileName) {
+        return dir(channel, quality, hour, fileName);
+    }
+
+    /**
+     * Best-segment selection (see {@link BestSegments}) over this store for
+     * {@code [startMicros, endMicros)}. Hours are read lazily, from the hour before the start's
+     * hour to the end's hour, so a fail-fast or an early end stops reading.
+     */
+    public Selection select(String channel, String quality, long startMicros, long endMicros, boolean allowHoles)
+            throws ContainsHolesException {
+        Path qualityDir = dir(channel, quality);
+        long first = Timestamps.truncateToHour(startMicros) - Timestamps.MICROS_PER_HOUR;
+        long last = Timestamps.truncateToHour(endMicros);
+        Iterable<List<Segment>> hours = () -> new Iterator<>() {
+            long next = first;
+
+            @Override
+            public boolean hasNext() {
+                return next <= last;
+            }
+
+            @Override
+            public List<Segment> next() {
+                if (next > last) {
+                    throw new NoSuchElementException();
+                }
+                String name = Timestamps.formatHour(next);
+                List<Segment> best = hour(qualityDir.resolve(name), name, next).best();
+                next += Timestamps.MICROS_PER_HOUR;
+                return best;
+            }
+        };
+        return BestSegments.select(hours, startMicros, endMicros, allowHoles);
+    }
+
+    private HourListing hour(Path hourDir, String hour, long hourStartMicros) {
+        long now = System.currentTimeMillis();
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(hourDir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            cache.remove(hourDir);
+            return HourListing.EMPTY;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!attrs.isDirectory() || hourStartMicros == Long.MIN_VALUE) {
+            return HourListing.EMPTY;
+        }
+        long modified = attrs.lastModifiedTime().toMillis();
+        CachedHour cached = cache.get(hourDir);
+        if (cached != null && cached.modifiedMillis == modified
+                && cached.listedAtMillis - modified >= RACY_MARGIN_MILLIS) {
+            return cached.listing;
+        }
+        try {
+            HourListing listing = HourReader.read(hourDir, hour, hourStartMicros);
+            cache.put(hourDir, new CachedHour(modified, now, listing));
+            return listing;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long hourStartOrMinus(String hour) {
+        try {
+            return Timestamps.parseHour(hour);
+        } catch (InvalidSegmentNameException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private Path dir(String... parts) {
+        Path p = baseDir;
+        for (String part : parts) {
+            checkPart(part);
+            p = p.resolve(part);
+        }
+        if (!p.normalize().startsWith(baseDir)) {
+            throw new StorePathException("path leaves the store");
+        }
+        return p;
+    }
+
+    /** Refuses any path part that could name something other than one plain child. */
+    public static void checkPart(String part) {
+        if (part == null || part.isEmpty()) {
+            throw new StorePathException("empty path part");
+        }
+        if (part.startsWith(".")) {
+            throw new StorePathException("hidden names are not served: '" + part + "'");
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '/' || c == '\\' || c == 0) {
+                throw new StorePathException("path part may not contain '/', '\\' or NUL");
+            }
+        }
+    }
+
+    private static List<String> subdirectories(Path dir) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && Files.isDirectory(p)) {
+                    names.add(name);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.sort(names);
+        return names;
+    }
+}

@@ -1,0 +1,81 @@
+package org.streamvault.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.streamvault.segments.SegmentHash;
+import org.streamvault.segments.SegmentName;
+import org.streamvault.segments.SegmentType;
+import org.streamvault.segments.Timestamps;
+
+/**
+ * Writes segment files into a store layout for tests: correct names, real SHA-256 hashes of
+ * the bytes written. Times are given as ISO strings or microseconds.
+ */
+public final class StoreBuilder {
+    private final Path baseDir;
+    private final String channel;
+    private final String quality;
+
+    public StoreBuilder(Path baseDir, String channel, String quality) {
+        this.baseDir = baseDir;
+        this.channel = channel;
+        this.quality = quality;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** A segment of {@code size} filler bytes (distinct per start/type) at an ISO start time. */
+    public Path add(String startIso, String duration, SegmentType type, int size) {
+        return add(Timestamps.parseUtc(startIso), duration, type, size);
+    }
+
+    public Path add(long startMicros, String duration, SegmentType type, int size) {
+        byte[] bytes = new byte[size];
+        byte[] seed = (startMicros + duration + type + size).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < size; i++) {
+            bytes[i] = seed[i % seed.length];
+        }
+        return addBytes(startMicros, duration, type, bytes);
+    }
+
+    /** A segment holding exactly {@code bytes}. */
+    public Path addBytes(long startMicros, String duration, SegmentType type, byte[] bytes) {
+        String hash = type == SegmentType.TEMP ? java.util.UUID.randomUUID().toString()
+                : SegmentHash.encode(SegmentHash.newDigest().digest(bytes));
+        return write(startMicros, SegmentName.format(Math.floorMod(startMicros, Timestamps.MICROS_PER_HOUR),
+                duration, type, hash), bytes);
+    }
+
+    /** Copies an existing file in under a correct name for its bytes. */
+    public Path addFile(long startMicros, String duration, Path source) {
+        try {
+            return addBytes(startMicros, duration, SegmentType.FULL, Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file with an arbitrary name in the hour of {@code startIso} (junk, hidden, tombstones). */
+    public Path addRaw(String startIso, String fileName, byte[] bytes) {
+        return write(Timestamps.parseUtc(startIso), fileName, bytes);
+    }
+
+    public Path hourDir(long micros) {
+        return baseDir.resolve(channel).resolve(quality).resolve(Timestamps.formatHour(micros));
+    }
+
+    private Path write(long startMicros, String fileName, byte[] bytes) {
+        try {
+            Path dir = hourDir(startMicros);
+            Files.createDirectories(dir);
+            return Files.write(dir.resolve(fileName), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

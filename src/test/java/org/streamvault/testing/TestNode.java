@@ -1,0 +1,121 @@
+package org.streamvault.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.streamvault.config.StreamvaultMain;
+
+/**
+ * A real Streamvault node for tests: the production {@code application.properties} and YAML
+ * routes, a fresh base directory, a free port on loopback, plus any overrides. Close it to stop.
+ */
+public final class TestNode implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Main main;
+    private final int port;
+    private final Path baseDir;
+
+    private TestNode(Main main, int port, Path baseDir) {
+        this.main = main;
+        this.port = port;
+        this.baseDir = baseDir;
+    }
+
+    /** Starts a node serving {@code baseDir}; {@code overrides} are {@code key, value, key, value...}. */
+    public static TestNode start(Path baseDir, String... overrides) throws Exception {
+        if (overrides.length % 2 != 0) {
+            throw new IllegalArgumentException("overrides come in key, value pairs");
+        }
+        int port = freePort();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("streamvault.base-dir", baseDir.toString());
+        props.put("streamvault.http.port", Integer.toString(port));
+        props.put("camel.server.host", "127.0.0.1");
+        for (int i = 0; i < overrides.length; i += 2) {
+            props.put(overrides[i], overrides[i + 1]);
+        }
+        List<String[]> pairs = new ArrayList<>();
+        props.forEach((k, v) -> pairs.add(new String[] {k, v}));
+        Main main = StreamvaultMain.create(projectRoot(), pairs);
+        main.start();
+        return new TestNode(main, port, baseDir);
+    }
+
+    /** The checkout's root, where application.properties and routes/ live. */
+    public static Path projectRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isRegularFile(p.resolve("application.properties"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("run tests from inside the Streamvault checkout");
+        }
+        return p;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** GET {@code path}, body as text. */
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        return HTTP.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET {@code path}, body as bytes. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        return HTTP.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Any method, body discarded. */
+    public HttpResponse<String> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        return HTTP.send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}
