@@ -6,6 +6,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.restream.FilesListingProcessor;
 import org.streamvault.restream.MetricsScrapeProcessor;
 import org.streamvault.restream.PlaylistProcessor;
@@ -29,6 +30,12 @@ public class NodeBeans implements CamelConfiguration {
             store = new SegmentStore(Path.of(baseDir));
         }
         return store;
+    }
+
+    /** Shared by every component that records its own meters. */
+    @BindToRegistry("nodeMetrics")
+    public NodeMetrics nodeMetrics(CamelContext camelContext) {
+        return new NodeMetrics(camelContext);
     }
 
     @BindToRegistry("filesListing")
