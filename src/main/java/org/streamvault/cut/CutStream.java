@@ -146,8 +146,7 @@ public final class CutStream extends InputStream {
         if (output == null) {
             p.stdout().transferTo(OutputStream.nullOutputStream());
         }
-        p.awaitSuccess();
-        checkOpen();
+        awaitSuccess(p);
     }
 
     /** Runs a command and returns its (small) stdout as text. */
@@ -155,8 +154,7 @@ public final class CutStream extends InputStream {
         FfmpegProcess p = start(command, null);
         String out = new String(p.stdout().readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
         p.stdout().transferTo(OutputStream.nullOutputStream());
-        p.awaitSuccess();
-        checkOpen();
+        awaitSuccess(p);
         return out;
     }
 
@@ -168,8 +166,7 @@ public final class CutStream extends InputStream {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n < 0) {
-                    checkOpen();
-                    p.awaitSuccess();
+                    awaitSuccess(p);
                 }
                 return n;
             }
@@ -186,6 +183,17 @@ public final class CutStream extends InputStream {
             tempDir = Files.createTempDirectory(tempRoot, "streamvault-cut-");
         }
         return tempDir;
+    }
+
+    /** A process killed because the cut was closed reports the close, not its exit status. */
+    private void awaitSuccess(FfmpegProcess p) throws IOException {
+        try {
+            p.awaitSuccess();
+        } catch (CutFailedException e) {
+            checkOpen();
+            throw e;
+        }
+        checkOpen();
     }
 
     private void checkOpen() throws IOException {

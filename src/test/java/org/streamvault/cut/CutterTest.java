@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.streamvault.testing.MediaProbe;
+import org.streamvault.testing.ProcessWatch;
 import org.streamvault.testing.TestMedia;
 
 /** Every cut type against real segments, checked with ffprobe. */
@@ -70,7 +71,7 @@ class CutterTest {
             assertThat(MediaProbe.videoDuration(out)).isCloseTo(6.7, within(FRAME));
             MediaProbe.decodesCleanly(out);
         }
-        assertThat(work.resolve("tmp")).isEmptyDirectory();
+        ProcessWatch.awaitEmpty(work.resolve("tmp"));
     }
 
     @Test
