@@ -40,15 +40,22 @@ public final class CutStream extends InputStream {
     private final Duration killGrace;
     private final ReentrantLock readLock = new ReentrantLock();
     private final List<FfmpegProcess> processes = new ArrayList<>();
+    private final List<Runnable> closeListeners = new ArrayList<>();
     private Path tempDir;
     private InputStream current;
     private volatile boolean closed;
     private volatile long bytesRead;
+    private volatile boolean complete;
 
     CutStream(List<Source> sources, Path tempRoot, Duration killGrace) {
         this.sources = List.copyOf(sources).iterator();
         this.tempRoot = tempRoot;
         this.killGrace = killGrace;
+    }
+
+    /** True once the whole cut has been read (the consumer saw the end of the stream). */
+    public boolean isComplete() {
+        return complete;
     }
 
     /** Bytes handed to the consumer so far. */
@@ -74,6 +81,7 @@ public final class CutStream extends InputStream {
                 checkOpen();
                 if (current == null) {
                     if (!sources.hasNext()) {
+                        complete = true;
                         releaseFiles();
                         return -1;
                     }
@@ -92,10 +100,23 @@ public final class CutStream extends InputStream {
             }
         } catch (IOException | RuntimeException e) {
             closeCurrentQuietly();
+            // whatever a killed process or a closed pipe made the read fail with, the cause is the close
+            checkOpen();
             throw e;
         } finally {
             readLock.unlock();
         }
+    }
+
+    /** Runs {@code listener} once when the stream is closed (metrics, logs); at once if it already is. */
+    public void onClose(Runnable listener) {
+        synchronized (this) {
+            if (!closed) {
+                closeListeners.add(listener);
+                return;
+            }
+        }
+        listener.run();
     }
 
     /** Stops the cut: see the class comment. Idempotent. */
@@ -109,6 +130,7 @@ public final class CutStream extends InputStream {
             closed = true;
             running = List.copyOf(processes);
         }
+        closeListeners.forEach(Runnable::run);
         running.forEach(p -> p.kill(killGrace));
         // The reader, if one is blocked, closes its own stream when it wakes up (the killed
         // ffmpeg ends its pipe); closing under its feet could block on some streams.

@@ -1,0 +1,66 @@
+package org.streamvault.restream;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.streamvault.cut.CutSettings;
+import org.streamvault.cut.Cutter;
+import org.streamvault.cut.Encoding;
+import org.streamvault.metrics.NodeMetrics;
+import org.streamvault.segments.SegmentStore;
+
+/**
+ * The cut beans: {@code videoCutter} (the {@link Cutter}, shared with the cutter job queue) and
+ * the two {@code /cut} processors. Lazy, because they need {@code segmentStore} and
+ * {@code nodeMetrics} from another configuration class, which may be processed after this one.
+ */
+@Configuration
+public class CutBeans implements CamelConfiguration {
+    @PropertyInject(value = "streamvault.cut.ffmpeg", defaultValue = "ffmpeg")
+    private String ffmpeg;
+    @PropertyInject(value = "streamvault.cut.ffprobe", defaultValue = "ffprobe")
+    private String ffprobe;
+    @PropertyInject(value = "streamvault.cut.temp-dir", defaultValue = "/tmp")
+    private String tempDir;
+    @PropertyInject(value = "streamvault.cut.mpegts-args", defaultValue = CutSettings.DEFAULT_VIDEO_ARGS)
+    private String mpegtsArgs;
+    @PropertyInject(value = "streamvault.cut.mp4-args", defaultValue = CutSettings.DEFAULT_VIDEO_ARGS + " -movflags +faststart")
+    private String mp4Args;
+    @PropertyInject(value = "streamvault.cut.max-ranges", defaultValue = "64")
+    private int maxRanges;
+    @PropertyInject(value = "streamvault.cut.kill-grace-seconds", defaultValue = "2")
+    private int killGraceSeconds;
+
+    private Cutter cutter;
+
+    @BindToRegistry(value = "videoCutter", lazy = true)
+    public synchronized Cutter videoCutter() {
+        if (cutter == null) {
+            cutter = new Cutter(new CutSettings(ffmpeg, ffprobe, Path.of(tempDir),
+                    new Encoding(Encoding.splitArgs(mpegtsArgs), "mpegts", false),
+                    new Encoding(Encoding.splitArgs(mp4Args), "mp4", true),
+                    Duration.ofSeconds(killGraceSeconds)));
+        }
+        return cutter;
+    }
+
+    @BindToRegistry(value = "cutVideoTs", lazy = true)
+    public CutProcessor cutVideoTs(CamelContext camelContext) {
+        return processor(camelContext, false);
+    }
+
+    @BindToRegistry(value = "cutVideoMp4", lazy = true)
+    public CutProcessor cutVideoMp4(CamelContext camelContext) {
+        return processor(camelContext, true);
+    }
+
+    private CutProcessor processor(CamelContext camelContext, boolean mp4) {
+        var registry = camelContext.getRegistry();
+        return new CutProcessor(registry.lookupByNameAndType("segmentStore", SegmentStore.class), videoCutter(), mp4,
+                maxRanges, registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class));
+    }
+}

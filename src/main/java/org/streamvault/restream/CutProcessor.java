@@ -1,0 +1,195 @@
+package org.streamvault.restream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamvault.cut.CutPart;
+import org.streamvault.cut.CutRange;
+import org.streamvault.cut.CutRequest;
+import org.streamvault.cut.CutStream;
+import org.streamvault.cut.CutType;
+import org.streamvault.cut.Cutter;
+import org.streamvault.metrics.NodeMetrics;
+import org.streamvault.segments.ContainsHolesException;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.Selection;
+
+/**
+ * {@code GET /cut/{channel}/{quality}.ts} and {@code .mp4}: a cut of one or more ranges (SPEC §4).
+ *
+ * <p>Parameters: {@code start} and {@code end}, or {@code range=START,END} repeated for several
+ * ranges cut back to back (not both); {@code allow_holes=true|false} (default false);
+ * {@code type=rough|fast|smart|mpegts} at {@code .ts} (default fast, as wubloader), {@code mp4}
+ * at {@code .mp4}. Bad parameters answer 400; holes without {@code allow_holes}, or no segment at
+ * all, 406.
+ *
+ * <p>The body is the {@link CutStream} itself, which platform-http-vertx pumps out in chunks as
+ * ffmpeg produces them. Vert.x only closes the stream after a complete response, so a client
+ * that goes away mid-cut is caught here, by the response's close handler, which closes the cut
+ * (stopping ffmpeg, deleting temp files).
+ */
+public class CutProcessor extends ApiProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(CutProcessor.class);
+
+    private final SegmentStore store;
+    private final Cutter cutter;
+    private final boolean mp4Path;
+    private final int maxRanges;
+    private final NodeMetrics metrics;
+
+    /**
+     * @param mp4Path   true for the {@code .mp4} route, which serves only {@code type=mp4}
+     * @param maxRanges the most {@code range} parameters one request may give
+     */
+    public CutProcessor(SegmentStore store, Cutter cutter, boolean mp4Path, int maxRanges, NodeMetrics metrics) {
+        this.store = store;
+        this.cutter = cutter;
+        this.mp4Path = mp4Path;
+        this.maxRanges = maxRanges;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void handle(Request request, Message response) {
+        String channel = request.param("channel");
+        String quality = request.param("quality");
+        CutType type = type(request.param("type"));
+        boolean allowHoles = allowHoles(request.param("allow_holes"));
+        List<CutRange> ranges = ranges(request);
+        if (!store.hasQuality(channel, quality)) {
+            throw HttpProblem.notFound("unknown channel/quality '" + channel + "/" + quality + "'");
+        }
+        CutRequest cut = new CutRequest(type, select(channel, quality, ranges, allowHoles));
+        if (cut.isEmpty()) {
+            throw new HttpProblem(406, "no segments in the requested range");
+        }
+        response.setHeader(Exchange.CONTENT_TYPE, type.contentType());
+        if (request.isHead()) {
+            return;
+        }
+        CutStream stream = cutter.open(cut);
+        record(stream, type);
+        response.setBody(body(response, stream));
+    }
+
+    private CutType type(String text) {
+        if (text == null) {
+            return mp4Path ? CutType.MP4 : CutType.FAST;
+        }
+        CutType type;
+        try {
+            type = CutType.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
+        if (mp4Path != (type == CutType.MP4)) {
+            throw HttpProblem.badRequest(mp4Path ? "only type=mp4 is served as .mp4; use .ts for " + type.id()
+                    : "type=mp4 is served at /cut/{channel}/{quality}.mp4");
+        }
+        return type;
+    }
+
+    private static boolean allowHoles(String text) {
+        if (text == null) {
+            return false;
+        }
+        // wubloader compares case-insensitively; anything but true/false is a mistake worth reporting
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw HttpProblem.badRequest("allow_holes must be true or false, not '" + text + "'");
+        };
+    }
+
+    private List<CutRange> ranges(Request request) {
+        List<String> given = request.params("range");
+        String start = request.param("start");
+        String end = request.param("end");
+        List<CutRange> out = new ArrayList<>();
+        if (given.isEmpty()) {
+            if (start == null || end == null) {
+                throw HttpProblem.badRequest("a cut needs start and end, or range=START,END");
+            }
+            out.add(range(start, end));
+            return out;
+        }
+        if (start != null || end != null) {
+            throw HttpProblem.badRequest("give either start/end or range parameters, not both");
+        }
+        if (given.size() > maxRanges) {
+            throw HttpProblem.badRequest("at most " + maxRanges + " ranges in one cut");
+        }
+        for (String r : given) {
+            String[] bounds = r.split(",", -1);
+            if (bounds.length != 2) {
+                throw HttpProblem.badRequest("range must be START,END, not '" + r + "'");
+            }
+            out.add(range(bounds[0], bounds[1]));
+        }
+        return out;
+    }
+
+    private static CutRange range(String start, String end) {
+        long s = TimeRange.parseTime("start", start);
+        long e = TimeRange.parseTime("end", end);
+        if (e <= s) {
+            throw HttpProblem.badRequest("end must be after start (" + start + " to " + end + ")");
+        }
+        return new CutRange(s, e);
+    }
+
+    private List<CutPart> select(String channel, String quality, List<CutRange> ranges, boolean allowHoles) {
+        List<CutPart> parts = new ArrayList<>();
+        for (CutRange range : ranges) {
+            try {
+                Selection selection = store.select(channel, quality, range.startMicros(), range.endMicros(), allowHoles);
+                parts.add(new CutPart(range, selection));
+            } catch (ContainsHolesException e) {
+                throw new HttpProblem(406, "the range " + range + " has holes (" + e.getMessage()
+                        + "); pass allow_holes=true to cut it anyway");
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Vert.x calls a response's close handler when the connection drops before the response
+     * ended; the cut is closed there (close never blocks, so the event loop is safe). Outside
+     * platform-http-vertx the cut is only closed by its reader.
+     */
+    private static CutResponseBody body(Message response, CutStream stream) {
+        if (response instanceof HttpMessage http && http.getResponse() != null) {
+            HttpServerResponse vertx = http.getResponse();
+            CutResponseBody body = new CutResponseBody(stream, () -> vertx.reset());
+            vertx.closeHandler(v -> body.clientGone());
+            if (vertx.closed()) {
+                body.clientGone();
+            }
+            return body;
+        }
+        return new CutResponseBody(stream, () -> { });
+    }
+
+    private void record(CutStream stream, CutType type) {
+        long started = System.nanoTime();
+        stream.onClose(() -> {
+            String outcome = stream.isComplete() ? "complete" : "aborted";
+            var registry = metrics.registry();
+            Timer.builder("streamvault.cut.requests").description("Cuts served over HTTP, by how they ended")
+                    .tag("type", type.id()).tag("outcome", outcome).register(registry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            Counter.builder("streamvault.cut.bytes").description("Bytes of cut video sent").baseUnit("bytes")
+                    .tag("type", type.id()).register(registry).increment(stream.bytesRead());
+            LOG.debug("cut {} {} after {} bytes", type.id(), outcome, stream.bytesRead());
+        });
+    }
+}
