@@ -1,7 +1,9 @@
 package org.streamvault.restream;
 
+import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -34,8 +36,23 @@ public class CutBeans implements CamelConfiguration {
     private int maxRanges;
     @PropertyInject(value = "streamvault.cut.kill-grace-seconds", defaultValue = "2")
     private int killGraceSeconds;
+    @PropertyInject(value = "streamvault.http.worker-blocked-warning-seconds", defaultValue = "3600")
+    private int workerBlockedWarningSeconds;
 
     private Cutter cutter;
+
+    /**
+     * Options of the node's Vert.x (platform-http picks up a {@code VertxOptions} bean when it
+     * creates Vert.x). Camel reads a response body on Vert.x worker threads, and a read of an mp4
+     * cut waits until ffmpeg has written the whole spool file, which for a long cut is minutes:
+     * Vert.x would log "Thread blocked" with a stack trace every second after 60 s. The limit is
+     * raised so that only a really stuck worker is reported.
+     */
+    @BindToRegistry("vertxOptions")
+    public VertxOptions vertxOptions() {
+        return new VertxOptions().setMaxWorkerExecuteTime(workerBlockedWarningSeconds)
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS);
+    }
 
     @BindToRegistry(value = "videoCutter", lazy = true)
     public synchronized Cutter videoCutter() {

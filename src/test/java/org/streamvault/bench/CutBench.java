@@ -1,0 +1,183 @@
+package org.streamvault.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.streamvault.cut.CutPart;
+import org.streamvault.cut.CutRange;
+import org.streamvault.cut.CutRequest;
+import org.streamvault.cut.CutSettings;
+import org.streamvault.cut.CutStream;
+import org.streamvault.cut.CutType;
+import org.streamvault.cut.Cutter;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.LongRecording;
+import org.streamvault.testing.TestNode;
+
+/**
+ * Issue #4 benchmark, in one run over a store of about 1 GB of real 2 s segments:
+ * rough-cut throughput (library and over HTTP) against {@code cat} of the same files,
+ * fast-cut latency for a one-hour range against one edge re-encode, and peak heap during the
+ * 1 GB rough cuts. Run with {@code bench/run CutBench} (add {@code JAVA_OPTS=-Xmx64m} to show
+ * it fits a small heap).
+ */
+public final class CutBench {
+    private static final long SEC = Timestamps.MICROS_PER_SECOND;
+    private static final long START = Timestamps.parseUtc("2026-11-20T14:00:00");
+    private static final int RUNS = 3;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("cut-bench");
+        try {
+            run(dir);
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        List<Path> sample = LongRecording.build(dir.resolve("sample"), "s", "s", START, 60);
+        int count = (int) Math.ceil((1L << 30) / (double) LongRecording.size(sample) * 60);
+        List<Path> files = LongRecording.build(store, "bench", "source", START, count);
+        long bytes = LongRecording.size(files);
+        long end = START + count * 2 * SEC;
+        System.out.printf("store: %d segments, %.0f MB, %.1f hours%n", count, mb(bytes), count * 2 / 3600.0);
+        Path list = Files.write(dir.resolve("files.txt"), files.stream().map(Path::toString).toList());
+
+        cat(list); // page cache warm-up, as the store would be for a popular range
+        double catSeconds = best(() -> cat(list));
+        System.out.printf("baseline  cat of the same files:      %7.0f MB/s%n", mb(bytes) / catSeconds);
+
+        Cutter cutter = new Cutter(CutSettings.defaults().withTempDir(dir.resolve("tmp")));
+        SegmentStore segments = new SegmentStore(store);
+        CutRequest rough = request(segments, CutType.ROUGH, START, end);
+        resetPeakHeap();
+        double library = best(() -> {
+            try (CutStream cut = cutter.open(rough)) {
+                check(cut.transferTo(OutputStream.nullOutputStream()), bytes);
+            }
+        });
+        long libraryPeak = peakHeap();
+        System.out.printf("rough cut, library (CutStream):        %7.0f MB/s = %.2f x cat (target >= 0.5), peak heap %.0f MB%n",
+                mb(bytes) / library, catSeconds / library, mb(libraryPeak));
+
+        try (TestNode node = TestNode.start(store, "streamvault.cut.temp-dir", dir.resolve("tmp").toString())) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = URI.create(node.url("/cut/bench/source.ts?type=rough&start=" + Timestamps.formatIso(START)
+                    + "&end=" + Timestamps.formatIso(end)));
+            resetPeakHeap();
+            double overHttp = best(() -> {
+                HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = r.body()) {
+                    check(in.transferTo(OutputStream.nullOutputStream()), bytes);
+                }
+            });
+            long httpPeak = peakHeap();
+            System.out.printf("rough cut, HTTP GET /cut (node+client): %7.0f MB/s = %.2f x cat, peak heap %.0f MB (max heap %.0f MB)%n",
+                    mb(bytes) / overHttp, catSeconds / overHttp, mb(httpPeak), mb(Runtime.getRuntime().maxMemory()));
+        }
+
+        // fast cut of one hour, starting and ending inside a segment (both edges re-encoded)
+        long fastStart = START + 1_300_000;
+        long fastEnd = START + 3600 * SEC - 700_000;
+        CutRequest fast = request(segments, CutType.FAST, fastStart, fastEnd);
+        double[] firstByte = new double[1];
+        double fastTotal = best(() -> {
+            long t0 = System.nanoTime();
+            try (CutStream cut = cutter.open(fast)) {
+                byte[] buf = new byte[65536];
+                int n = cut.read(buf);
+                firstByte[0] = (System.nanoTime() - t0) / 1e9;
+                long total = n;
+                while ((n = cut.read(buf)) >= 0) {
+                    total += n;
+                }
+                if (total <= 0) {
+                    throw new IllegalStateException("empty fast cut");
+                }
+            }
+        });
+        double edge = best(() -> edgeEncode(files.get(0)));
+        System.out.printf("fast cut of 1 hour: first byte %.2f s, complete %.2f s; baseline one edge re-encode %.2f s"
+                + " (complete = %.1f x edge; target: a few seconds)%n", firstByte[0], fastTotal, edge, fastTotal / edge);
+    }
+
+    private static CutRequest request(SegmentStore store, CutType type, long start, long end) throws Exception {
+        CutRange range = new CutRange(start, end);
+        return new CutRequest(type, List.of(new CutPart(range, store.select("bench", "source", start, end, false))));
+    }
+
+    private static void cat(Path list) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", "xargs -d '\\n' cat < '" + list + "' > /dev/null").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("cat failed");
+        }
+    }
+
+    /** What the fast cut does to its first segment, alone: ffmpeg's start-up, decode and encode of 2 s. */
+    private static void edgeEncode(Path segment) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-i", "file:" + segment,
+                "-map", "0:0", "-c:0", "h264", "-map", "0:1", "-c:1", "aac", "-ss", "1.3", "-f", "mpegts", "-y", "/dev/null")
+                .inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("ffmpeg failed");
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Best of {@link #RUNS} runs, in seconds. */
+    private static double best(Work work) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+
+    private static void check(long got, long expected) {
+        if (got != expected) {
+            throw new IllegalStateException("cut has " + got + " bytes, expected " + expected);
+        }
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the last reset (an upper bound of the peak of their sum). */
+    private static long peakHeap() {
+        return heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static Stream<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP);
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}
