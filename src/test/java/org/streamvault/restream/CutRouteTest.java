@@ -118,6 +118,21 @@ class CutRouteTest {
         assertThat((long) r.body().length).isEqualTo(expected);
     }
 
+    @Test
+    void cutsAreCountedInMetricsByTypeAndOutcome() throws Exception {
+        node.getBytes(BASE + ".ts?type=rough&start=" + at("02") + "&end=" + at("04"));
+
+        ProcessWatch.await(() -> {
+            try {
+                String metrics = node.get("/metrics").body();
+                return metrics.contains("streamvault_cut_requests_seconds_count{outcome=\"complete\",type=\"rough\"}")
+                        && metrics.contains("streamvault_cut_bytes_total{type=\"rough\"}");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "cut metrics on /metrics");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fast", "smart", "mpegts"})
     void tsCutsLastExactlyTheRange(String type) throws Exception {
