@@ -130,7 +130,6 @@ public final class CutStream extends InputStream {
             closed = true;
             running = List.copyOf(processes);
         }
-        closeListeners.forEach(Runnable::run);
         running.forEach(p -> p.kill(killGrace));
         // The reader, if one is blocked, closes its own stream when it wakes up (the killed
         // ffmpeg ends its pipe); closing under its feet could block on some streams.
@@ -143,6 +142,13 @@ public final class CutStream extends InputStream {
         }
         CompletableFuture.allOf(running.stream().map(FfmpegProcess::onExit).toArray(CompletableFuture[]::new))
                 .whenComplete((ok, failure) -> deleteTempDir());
+        for (Runnable listener : closeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // a listener (metrics, logs) must not keep the others from running
+            }
+        }
     }
 
     boolean isClosed() {

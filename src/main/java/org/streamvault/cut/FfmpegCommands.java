@@ -32,7 +32,7 @@ final class FfmpegCommands {
         List<String> cmd = ffmpeg(ffmpeg);
         cmd.addAll(List.of("-i", input(piece.segment().path())));
         for (MediaStreams.Stream s : streams.streams()) {
-            boolean media = s.type().equals("video") || s.type().equals("audio");
+            boolean media = (s.type().equals("video") || s.type().equals("audio")) && !s.codec().isEmpty();
             cmd.addAll(List.of("-map", "0:" + s.index(), "-c:" + s.index(), media ? s.codec() : "copy"));
         }
         if (piece.fromMicros() > 0) {

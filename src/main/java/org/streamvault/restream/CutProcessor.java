@@ -169,14 +169,44 @@ public class CutProcessor extends ApiProcessor {
     private static CutResponseBody body(Message response, CutStream stream) {
         if (response instanceof HttpMessage http && http.getResponse() != null) {
             HttpServerResponse vertx = http.getResponse();
-            CutResponseBody body = new CutResponseBody(stream, () -> vertx.reset());
+            CutResponseBody body = new CutResponseBody(stream, new CutResponseBody.Response() {
+                @Override
+                public boolean headWritten() {
+                    return vertx.headWritten();
+                }
+
+                @Override
+                public void becomeError(int status) {
+                    vertx.setStatusCode(status).putHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+                }
+
+                @Override
+                public void reset() {
+                    vertx.reset();
+                }
+            });
             vertx.closeHandler(v -> body.clientGone());
             if (vertx.closed()) {
                 body.clientGone();
             }
             return body;
         }
-        return new CutResponseBody(stream, () -> { });
+        return new CutResponseBody(stream, new CutResponseBody.Response() {
+            @Override
+            public boolean headWritten() {
+                return true;
+            }
+
+            @Override
+            public void becomeError(int status) {
+                // not reachable: the head counts as written
+            }
+
+            @Override
+            public void reset() {
+                // no connection to drop outside platform-http-vertx
+            }
+        });
     }
 
     private void record(CutStream stream, CutType type) {
