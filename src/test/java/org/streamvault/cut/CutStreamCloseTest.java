@@ -2,8 +2,12 @@ package org.streamvault.cut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.streamvault.testing.MediaProbe;
 import org.streamvault.testing.ProcessWatch;
 
 /** A consumer that stops reading and closes leaves no ffmpeg, no temp file and no blocked reader. */
@@ -54,7 +59,7 @@ class CutStreamCloseTest {
             try {
                 return cut.read(new byte[100]);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         ProcessWatch.await(() -> ProcessWatch.ffmpegChildren().stream().anyMatch(c -> c.contains("ffmpeg")),
@@ -70,7 +75,7 @@ class CutStreamCloseTest {
     @Test
     void aCompleteReadLeavesNoTempFileEvenBeforeClose() throws Exception {
         try (CutStream cut = open(CutType.SMART)) {
-            cut.transferTo(java.io.OutputStream.nullOutputStream());
+            cut.transferTo(OutputStream.nullOutputStream());
             ProcessWatch.awaitEmpty(tmp);
             assertThat(ProcessWatch.ffmpegChildren()).isEmpty();
         }
@@ -84,12 +89,12 @@ class CutStreamCloseTest {
 
         try (CutStream cut = new Cutter(CutSettings.defaults().withTempDir(tmp)).open(request)) {
             Path out = tmp.resolveSibling(tmp.getFileName() + "-gappy.ts");
-            try (var o = java.nio.file.Files.newOutputStream(out)) {
+            try (var o = Files.newOutputStream(out)) {
                 cut.transferTo(o);
             }
             // 6.7 s asked, the 2 s of the missing segment skipped
-            assertThat(org.streamvault.testing.MediaProbe.videoFrames(out) * CutFixture.FRAME)
-                    .isCloseTo(4.7, org.assertj.core.api.Assertions.within(CutFixture.FRAME));
+            assertThat(MediaProbe.videoFrames(out) * CutFixture.FRAME)
+                    .isCloseTo(4.7, within(CutFixture.FRAME));
         }
     }
 }
