@@ -123,24 +123,26 @@ public final class Cutter {
     private CutStream.Source full(List<List<Piece>> ranges, Encoding encoding) {
         return cut -> {
             MediaStreams streams = probe(cut, ranges.get(0).get(0));
-            if (!streams.has("video")) {
-                throw new CutFailedException("the first segment has no video stream to re-encode");
+            boolean video = streams.has("video");
+            boolean audio = streams.has("audio");
+            if (!video && !audio) {
+                throw new CutFailedException("the first segment has neither video nor audio to re-encode");
             }
             List<Path> lists = new ArrayList<>();
             List<long[]> trims = new ArrayList<>();
             for (List<Piece> pieces : ranges) {
                 List<Path> files = pieces.stream().map(p -> p.segment().path()).toList();
+                List<Long> durations = video ? null : pieces.stream().map(p -> p.segment().durationMicros()).toList();
                 lists.add(Files.writeString(cut.tempDir().resolve("range-" + lists.size() + ".ffconcat"),
-                        FfmpegCommands.concatList(files)));
+                        FfmpegCommands.concatList(files, durations)));
                 long kept = pieces.stream().mapToLong(Piece::keptMicros).sum();
                 trims.add(new long[] {pieces.get(0).fromMicros(), kept});
             }
-            boolean audio = streams.has("audio");
             if (!encoding.needsSeekableOutput()) {
-                return cut.pipe(FfmpegCommands.fullEncode(settings.ffmpeg(), lists, trims, audio, encoding, "pipe:1"));
+                return cut.pipe(FfmpegCommands.fullEncode(settings.ffmpeg(), lists, trims, video, audio, encoding, "pipe:1"));
             }
             Path spool = cut.tempDir().resolve("spool." + encoding.muxer());
-            cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), lists, trims, audio, encoding,
+            cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), lists, trims, video, audio, encoding,
                     FfmpegCommands.input(spool)), null);
             return Files.newInputStream(spool);
         };

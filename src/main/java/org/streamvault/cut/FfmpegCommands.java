@@ -57,11 +57,12 @@ final class FfmpegCommands {
      * A full re-encode: one concat-demuxer input per range (its whole segments), each trimmed to
      * its range by the {@code trim}/{@code atrim} filters on the decoded frames (frame-exact;
      * input seeking on the concat demuxer is not), then joined by the {@code concat} filter.
+     * Video, audio or both, as the source has them (Twitch's {@code audio_only} has no video).
      *
-     * @param lists   the concat list of each range
-     * @param trims   per range, {@code {offsetMicros, durationMicros}} on that range's concatenated timeline
+     * @param lists the concat list of each range
+     * @param trims per range, {@code {offsetMicros, durationMicros}} on that range's concatenated timeline
      */
-    static List<String> fullEncode(String ffmpeg, List<Path> lists, List<long[]> trims, boolean audio,
+    static List<String> fullEncode(String ffmpeg, List<Path> lists, List<long[]> trims, boolean video, boolean audio,
             Encoding encoding, String output) {
         List<String> cmd = ffmpeg(ffmpeg);
         for (Path list : lists) {
@@ -72,23 +73,29 @@ final class FfmpegCommands {
         StringBuilder joins = new StringBuilder();
         for (int i = 0; i < n; i++) {
             String trim = "start=" + seconds(trims.get(i)[0]) + ":duration=" + seconds(trims.get(i)[1]);
-            String v = n == 1 ? "v" : "v" + i;
-            String a = n == 1 ? "a" : "a" + i;
-            graph.append('[').append(i).append(":v:0]trim=").append(trim).append(",setpts=PTS-STARTPTS[").append(v).append("];");
-            joins.append('[').append(v).append(']');
+            if (video) {
+                String v = n == 1 ? "v" : "v" + i;
+                graph.append('[').append(i).append(":v:0]trim=").append(trim)
+                        .append(",setpts=PTS-STARTPTS[").append(v).append("];");
+                joins.append('[').append(v).append(']');
+            }
             if (audio) {
+                String a = n == 1 ? "a" : "a" + i;
                 graph.append('[').append(i).append(":a:0]atrim=").append(trim)
                         .append(",asetpts=PTS-STARTPTS[").append(a).append("];");
                 joins.append('[').append(a).append(']');
             }
         }
         if (n > 1) {
-            graph.append(joins).append("concat=n=").append(n).append(":v=1:a=").append(audio ? 1 : 0).append("[v]")
-                    .append(audio ? "[a]" : "");
+            graph.append(joins).append("concat=n=").append(n).append(":v=").append(video ? 1 : 0)
+                    .append(":a=").append(audio ? 1 : 0).append(video ? "[v]" : "").append(audio ? "[a]" : "");
         } else {
             graph.setLength(graph.length() - 1);
         }
-        cmd.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v]"));
+        cmd.addAll(List.of("-filter_complex", graph.toString()));
+        if (video) {
+            cmd.addAll(List.of("-map", "[v]"));
+        }
         if (audio) {
             cmd.addAll(List.of("-map", "[a]"));
         }
@@ -99,10 +106,23 @@ final class FfmpegCommands {
 
     /** A concat demuxer script naming {@code files} in order. */
     static String concatList(List<Path> files) {
+        return concatList(files, null);
+    }
+
+    /**
+     * A concat demuxer script naming {@code files} in order, each with its duration when
+     * {@code durationsMicros} is given. The demuxer places each file after the previous one's
+     * duration; for audio-only MPEG-TS, ffprobe's duration misses the last PES packet (tens of
+     * ms), which would make the files overlap, so the caller passes the segments' own durations.
+     */
+    static String concatList(List<Path> files, List<Long> durationsMicros) {
         StringBuilder sb = new StringBuilder("ffconcat version 1.0\n");
-        for (Path f : files) {
+        for (int i = 0; i < files.size(); i++) {
             // Inside single quotes only ' needs escaping: close, escaped quote, reopen.
-            sb.append("file '").append(input(f).replace("'", "'\\''")).append("'\n");
+            sb.append("file '").append(input(files.get(i)).replace("'", "'\\''")).append("'\n");
+            if (durationsMicros != null) {
+                sb.append("duration ").append(seconds(durationsMicros.get(i))).append('\n');
+            }
         }
         return sb.toString();
     }

@@ -20,6 +20,7 @@ import org.streamvault.segments.SegmentType;
 import org.streamvault.testing.MediaProbe;
 import org.streamvault.testing.ProcessWatch;
 import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.TestMedia;
 
 /** Every cut type against real segments, checked with ffprobe. */
 class CutterTest {
@@ -128,5 +129,26 @@ class CutterTest {
                 .isInstanceOf(CutFailedException.class)
                 .hasMessageContaining("ffprobe failed")
                 .hasMessageContaining("Invalid data");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CutType.class, names = {"FAST", "SMART", "MPEGTS"})
+    void audioOnlySegmentsAreCutToo(CutType type, @TempDir Path audioStore) throws Exception {
+        Path made = work.resolve("audio");
+        Files.createDirectories(made);
+        TestMedia.ffmpeg(made, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "8", "-c:a", "aac",
+                "-f", "segment", "-segment_time", "2", "-segment_format", "mpegts", "a%d.ts");
+        StoreBuilder builder = new StoreBuilder(audioStore, "chan", "src");
+        for (int i = 0; i < 4; i++) {
+            builder.addFile(CutFixture.T0 + i * 2 * CutFixture.SECOND, "2.000", made.resolve("a" + i + ".ts"));
+        }
+        CutFixture audio = new CutFixture(audioStore, 0);
+
+        Path out = cutToFile(audio.request(type, 0.5, 7.0));
+
+        String packets = TestMedia.ffprobe("-select_streams", "a:0", "-count_packets", "-show_entries",
+                "stream=nb_read_packets", "-of", "csv=p=0", out.toString()).strip().lines().findFirst().orElseThrow();
+        // one AAC packet is 1024 samples at 48 kHz; re-encoded edges gain a frame or two of priming
+        assertThat(Integer.parseInt(packets.strip()) * 1024 / 48_000.0).isCloseTo(6.5, within(0.1));
     }
 }

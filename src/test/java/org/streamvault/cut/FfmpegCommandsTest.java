@@ -31,7 +31,7 @@ class FfmpegCommandsTest {
     void fullEncodeOfTwoRangesTrimsEachAndJoinsThem() {
         Encoding enc = new Encoding(List.of("-c:v", "libx264"), "mpegts", false);
         List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a"), Path.of("/t/b")),
-                List.of(new long[] {500_000, 6_700_000}, new long[] {0, 2_000_000}), true, enc, "pipe:1");
+                List.of(new long[] {500_000, 6_700_000}, new long[] {0, 2_000_000}), true, true, enc, "pipe:1");
 
         assertThat(String.join(" ", cmd)).isEqualTo("ffmpeg -hide_banner -loglevel error -nostdin"
                 + " -f concat -safe 0 -i file:/t/a -f concat -safe 0 -i file:/t/b -filter_complex"
@@ -47,11 +47,21 @@ class FfmpegCommandsTest {
     void fullEncodeOfOneSilentRangeNeedsNoConcatFilter() {
         Encoding enc = new Encoding(List.of(), "mp4", true);
         List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a")),
-                List.<long[]>of(new long[] {0, 1_000_000}), false, enc, "file:/t/out.mp4");
+                List.<long[]>of(new long[] {0, 1_000_000}), true, false, enc, "file:/t/out.mp4");
 
         assertThat(cmd).containsSubsequence("-filter_complex",
                 "[0:v:0]trim=start=0.000000:duration=1.000000,setpts=PTS-STARTPTS[v]", "-map", "[v]", "-f", "mp4");
         assertThat(cmd).doesNotContain("[a]");
+    }
+
+    @Test
+    void fullEncodeOfAudioOnlyRangesJoinsAudioAlone() {
+        Encoding enc = new Encoding(List.of(), "mpegts", false);
+        List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a"), Path.of("/t/b")),
+                List.of(new long[] {0, 1_000_000}, new long[] {0, 1_000_000}), false, true, enc, "pipe:1");
+
+        assertThat(cmd.get(cmd.indexOf("-filter_complex") + 1)).endsWith("[a0][a1]concat=n=2:v=0:a=1[a]");
+        assertThat(cmd).doesNotContain("[v]");
     }
 
     @Test
