@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -102,8 +101,8 @@ public class CutProcessor extends ApiProcessor {
         if (text == null) {
             return false;
         }
-        // wubloader compares case-insensitively; anything but true/false is a mistake worth reporting
-        return switch (text.toLowerCase(Locale.ROOT)) {
+        // exactly as SPEC §4 says (clients send JSON-style lowercase); anything else is a mistake worth reporting
+        return switch (text) {
             case "true" -> true;
             case "false" -> false;
             default -> throw HttpProblem.badRequest("allow_holes must be true or false, not '" + text + "'");
