@@ -151,10 +151,6 @@ public final class CutStream extends InputStream {
         }
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     /** Starts an ffmpeg that belongs to this cut (killed by {@link #close()}). */
     FfmpegProcess start(List<String> command, File output) throws IOException {
         FfmpegProcess p = FfmpegProcess.start(command, output);
