@@ -19,10 +19,20 @@ public final class StreamvaultMain {
     private StreamvaultMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Main main = create(home(), parseOverrides(args));
-        main.run();
-        System.exit(main.getExitCode());
+    public static void main(String[] args) {
+        try {
+            Main main = create(home(), parseOverrides(args));
+            main.run();
+            System.exit(main.getExitCode());
+        } catch (Exception e) {
+            // Configuration mistakes (no database for the cutter, bad JSON) end in one line.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("streamvault: cannot start: " + root.getMessage());
+            System.exit(1);
+        }
     }
 
     /** A configured but not yet started node; tests use this to boot the real thing. */
