@@ -115,7 +115,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         main.stop();
     }
 }
