@@ -78,14 +78,14 @@ public final class CoverageChecker {
         String quality = target.substring(slash + 1);
         try {
             Timing.of(metrics, "coverage", "channel", channel, "quality", quality)
-                    .record(() -> check(channel, quality), hours -> hours);
+                    .record(() -> checkStream(channel, quality), hours -> hours);
         } catch (RuntimeException e) {
             FAILURE_LOG.log(LOG::warn, "coverage of " + target + " failed: " + e);
         }
     }
 
     /** Updates gauges and map of one channel/quality; returns the number of hours looked at. */
-    int check(String channel, String quality) {
+    int checkStream(String channel, String quality) {
         long now = nowMicros.getAsLong();
         long currentHour = Timestamps.truncateToHour(now);
         List<HourCoverage> recent = new ArrayList<>(recentHours);
