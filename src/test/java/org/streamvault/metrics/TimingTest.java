@@ -83,6 +83,42 @@ class TimingTest {
         assertThat(Timing.of(registry, "same", "channel", "c")).isNotSameAs(Timing.of(registry, "same", "channel", "d"));
     }
 
+    @Test
+    void recordingFromManyThreadsWhileScrapingLosesNothingAndNeverStalls() throws Exception {
+        var prometheus = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        Timing t = Timing.of(prometheus, "busy", "channel", "c");
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread scraper = new Thread(() -> {
+            while (!done.get()) {
+                prometheus.scrape();
+            }
+        });
+        scraper.start();
+        int threads = 4;
+        int each = 20_000;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    for (int j = 0; j < each; j++) {
+                        t.record(() -> 1, n -> n);
+                    }
+                }));
+            }
+            for (var f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            done.set(true);
+            scraper.join(10_000);
+            pool.shutdownNow();
+        }
+        assertThat(prometheus.get("streamvault.busy").tag("error", "").timer().count()).isEqualTo((long) threads * each);
+        assertThat(prometheus.scrape()).contains("streamvault_busy_units_total{channel=\"c\",error=\"\"} 80000.0");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
