@@ -1,5 +1,7 @@
 package org.streamvault.metrics;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Selection;
@@ -20,6 +22,8 @@ public final class SelectionTiming implements SelectionInterceptor {
 
     private final NodeMetrics metrics;
     private final SegmentStore store;
+    /** Channel/quality pairs seen on disk; bounded by the store's own directories. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public SelectionTiming(NodeMetrics metrics, SegmentStore store) {
         this.metrics = metrics;
@@ -28,9 +32,9 @@ public final class SelectionTiming implements SelectionInterceptor {
 
     @Override
     public Selection around(String channel, String quality, SelectionCall selection) throws ContainsHolesException {
-        boolean known = store.hasQuality(channel, quality);
+        boolean inStore = isKnown(channel, quality);
         Timing timing = Timing.of(metrics, "selection",
-                "channel", known ? channel : UNKNOWN, "quality", known ? quality : UNKNOWN);
+                "channel", inStore ? channel : UNKNOWN, "quality", inStore ? quality : UNKNOWN);
         try (Timing.Sample sample = timing.start()) {
             try {
                 Selection result = selection.run();
@@ -41,5 +45,19 @@ public final class SelectionTiming implements SelectionInterceptor {
                 throw e;
             }
         }
+    }
+
+    // A stat per selection costs about as much as selecting 20 s of cached segments, so a
+    // positive answer is remembered.
+    private boolean isKnown(String channel, String quality) {
+        String key = channel + "/" + quality;
+        if (known.contains(key)) {
+            return true;
+        }
+        if (store.hasQuality(channel, quality)) {
+            known.add(key);
+            return true;
+        }
+        return false;
     }
 }

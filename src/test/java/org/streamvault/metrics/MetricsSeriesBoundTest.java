@@ -46,6 +46,7 @@ class MetricsSeriesBoundTest {
             assertThat(afterFirstRound).isLessThan(MAX_SERIES);
             assertThat(afterSecondRound).isEqualTo(afterFirstRound);
             assertThat(node.get("/metrics").body()).doesNotContain("2026-11-20").doesNotContain("nochan")
+                    .doesNotContain("camel_exchange_event_notifier")
                     .doesNotContain("missing");
         }
     }
