@@ -15,6 +15,7 @@ import org.streamvault.cut.CutSettings;
 import org.streamvault.cut.Cutter;
 import org.streamvault.db.LazyDataSource;
 import org.streamvault.db.NodeDatabase;
+import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.upload.UploadBackends;
 import org.streamvault.upload.UploadLocation;
@@ -76,8 +77,9 @@ public class CutterBeans implements CamelConfiguration {
             if (!tempDir.isBlank()) {
                 settings = settings.withTempDir(Path.of(tempDir));
             }
+            NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, new Cutter(settings),
-                    locations, tags(staticTags), new SecureRandom());
+                    locations, tags(staticTags), new SecureRandom(), new CutterMetrics(metrics.registry()));
         });
     }
 

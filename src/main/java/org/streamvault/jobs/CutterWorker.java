@@ -55,9 +55,23 @@ public final class CutterWorker {
     private final List<String> staticTags;
     private final Random random;
     private final AtomicBoolean recovered = new AtomicBoolean();
+    private final JobListener listener;
+
+    /** Told about every job processed, for metrics. */
+    @FunctionalInterface
+    public interface JobListener {
+        void finished(Job job, UploadLocation location, Outcome outcome, long nanos);
+    }
 
     public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
             List<String> staticTags, Random random) {
+        this(jobs, store, cutter, locations, staticTags, random, (job, location, outcome, nanos) -> {
+        });
+    }
+
+    public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
+            List<String> staticTags, Random random, JobListener listener) {
+        this.listener = listener;
         this.jobs = jobs;
         this.store = store;
         this.cutter = cutter;
@@ -101,7 +115,10 @@ public final class CutterWorker {
                 LOG.debug("claim of {} lost", job.id());
                 continue;
             }
-            return process(job, location);
+            long t0 = System.nanoTime();
+            Outcome outcome = process(job, location);
+            listener.finished(job, location, outcome, System.nanoTime() - t0);
+            return outcome;
         }
         return null;
     }

@@ -119,11 +119,18 @@ class CutterRouteTest {
     void editedRowBecomesAPlayableVideoAndIsDone() throws Exception {
         UUID id = rows.insertEdited("Speedrun: any% / world record!", "2026-11-20T14:00:03", "2026-11-20T14:00:11",
                 "desertbus", "source", "local", false);
-        runCutter("node-a", "fast", () -> {
+        String[] scraped = new String[1];
+        TestNode node = cutterNode("node-a", "fast");
+        try {
             await("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
-        });
+            scraped[0] = node.get("/metrics").body();
+        } finally {
+            node.close();
+        }
+        String metricsText = scraped[0];
         Map<String, String> row = rows.get(id);
         assertThat(row.get("uploader")).isEqualTo("node-a");
+        assertThat(metricsText).contains("streamvault_cutter_jobs_total{location=\"local\",outcome=\"done\"} 1.0");
         assertThat(row.get("error")).isNull();
         assertThat(row.get("upload_time")).isNotNull();
         List<Path> videos = videos();
