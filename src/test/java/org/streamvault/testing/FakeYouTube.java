@@ -84,7 +84,9 @@ public final class FakeYouTube implements AutoCloseable {
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<Integer> listSizes = new CopyOnWriteArrayList<>();
     private volatile Failure createFailure;
+    private volatile Failure listFailure;
     private volatile Failure finalChunkFailure;
     private volatile int failingChunk = -1;
     private volatile Failure chunkFailure;
@@ -129,6 +131,16 @@ public final class FakeYouTube implements AutoCloseable {
     /** The chunk completing the next upload creates the video but is answered with {@code status}. */
     public void failFinalChunk(int status) {
         finalChunkFailure = new Failure(status, "backendError");
+    }
+
+    /** Every {@code videos.list} from now on is answered with {@code status}. */
+    public void failList(int status) {
+        listFailure = new Failure(status, "backendError");
+    }
+
+    /** How many ids each {@code videos.list} request asked about. */
+    public List<Integer> listSizes() {
+        return List.copyOf(listSizes);
     }
 
     public void markProcessed(String videoId) {
@@ -270,6 +282,11 @@ public final class FakeYouTube implements AutoCloseable {
             violation(ex, "videos.list needs GET, part=status and id: " + ex.getRequestURI());
             return;
         }
+        if (listFailure != null) {
+            sendError(ex, listFailure);
+            return;
+        }
+        listSizes.add(q.get("id").size());
         ArrayNode items = JSON.createArrayNode();
         for (String id : q.get("id")) {
             FakeVideo v = videos.get(id);
