@@ -177,7 +177,7 @@ public final class FakeYouTube implements AutoCloseable {
             String token = "ya29.fake-" + UUID.randomUUID();
             tokens.add(token);
             send(ex, 200, JSON.createObjectNode().put("access_token", token).put("expires_in", 3599)
-                    .put("token_type", "Bearer").put("scope", "https://www.googleapis.com/auth/youtube.upload"));
+                    .put("token_type", "Bearer").put("scope", "https://www.googleapis.com/auth/youtube"));
         }
     }
 

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  *
  * <p>The file has the shape of Google's "authorized user" JSON (what {@code gcloud auth
  * application-default login} writes, or what any OAuth consent flow for the scope
- * {@code https://www.googleapis.com/auth/youtube.upload} yields):
+ * {@code https://www.googleapis.com/auth/youtube} yields; uploading needs {@code youtube.upload}
+ * and the processing check {@code youtube.readonly}, which that scope covers):
  * {@code {"client_id": "...", "client_secret": "...", "refresh_token": "..."}}; other keys such
  * as {@code "type"} are ignored. Access tokens are fetched from {@code tokenUrl} when needed and
  * refreshed before they expire by Google's auth library.
