@@ -123,9 +123,9 @@ public final class FakeYouTube implements AutoCloseable {
     }
 
     /** Chunk number {@code n} (from 1) of the next upload is answered with {@code status}, not stored. */
-    public void failChunk(int n, int status) {
+    public void failChunk(int n, int status, String reason) {
         failingChunk = n;
-        chunkFailure = new Failure(status, "backendError");
+        chunkFailure = new Failure(status, reason);
     }
 
     /** The chunk completing the next upload creates the video but is answered with {@code status}. */

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the OAuth client and refresh token that let Streamvault upload to one channel.
@@ -20,6 +23,7 @@ import java.nio.file.Path;
  * refreshed before they expire by Google's auth library.
  */
 final class YouTubeCredentials {
+    private static final Logger LOG = LoggerFactory.getLogger(YouTubeCredentials.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private YouTubeCredentials() {
@@ -34,6 +38,7 @@ final class YouTubeCredentials {
             throw new IllegalArgumentException("YouTube credentials file " + file + " cannot be read: "
                     + e.getMessage().split("\n")[0]);
         }
+        warnIfOthersCanRead(file);
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("YouTube credentials file " + file + " must hold a JSON object");
         }
@@ -43,6 +48,16 @@ final class YouTubeCredentials {
                 .setRefreshToken(required(file, json, "refresh_token"))
                 .setTokenServerUri(tokenUrl)
                 .build();
+    }
+
+    private static void warnIfOthersCanRead(Path file) {
+        try {
+            if (Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("YouTube credentials file {} is readable by every user; chmod 600 it", file);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX filesystem, or permissions unreadable: nothing to warn about
+        }
     }
 
     private static String required(Path file, JsonNode json, String key) {

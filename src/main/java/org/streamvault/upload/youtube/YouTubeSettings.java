@@ -3,6 +3,7 @@ package org.streamvault.upload.youtube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.client.googleapis.media.MediaHttpUploader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -75,8 +76,8 @@ public record YouTubeSettings(String privacy, String categoryId, String language
             throw new IllegalArgumentException(where + ": \"chunk_size\" must be a positive multiple of "
                     + MediaHttpUploader.MINIMUM_CHUNK_SIZE);
         }
-        String root = text(where, s, "api_root_url", DEFAULT_API_ROOT_URL);
-        URI token = URI.create(text(where, s, "token_url", DEFAULT_TOKEN_URL));
+        String root = url(where, "api_root_url", text(where, s, "api_root_url", DEFAULT_API_ROOT_URL)).toString();
+        URI token = url(where, "token_url", text(where, s, "token_url", DEFAULT_TOKEN_URL));
         String ownCredentials = text(where, s, "credentials_file", null);
         Path credentials = ownCredentials != null ? Path.of(ownCredentials) : credentialsFile;
         if (credentials == null || credentials.toString().isBlank()) {
@@ -90,6 +91,18 @@ public record YouTubeSettings(String privacy, String categoryId, String language
     /** The privacy status for one upload: a non-public request makes a public location's clip unlisted. */
     public String privacyFor(boolean requestIsPublic) {
         return !requestIsPublic && privacy.equals("public") ? "unlisted" : privacy;
+    }
+
+    private static URI url(String where, String key, String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, in the same words as a URL of the wrong kind
+        }
+        throw new IllegalArgumentException(where + ": \"" + key + "\" must be an http(s) URL, not '" + value + "'");
     }
 
     private static String text(String where, JsonNode s, String key, String fallback) {

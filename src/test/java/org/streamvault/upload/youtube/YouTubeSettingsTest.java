@@ -59,7 +59,9 @@ class YouTubeSettingsTest {
         "{\"category_id\": \"Gaming\"}            | \"category_id\" must be a YouTube category number",
         "{\"chunk_size\": 1000}                   | \"chunk_size\" must be a positive multiple of 262144",
         "{\"chunk_size\": \"8M\"}                 | \"chunk_size\" must be a number of bytes",
-        "{\"language\": 7}                        | \"language\" must be a non-empty string"})
+        "{\"language\": 7}                        | \"language\" must be a non-empty string",
+        "{\"token_url\": \"not a url\"}           | \"token_url\" must be an http(s) URL",
+        "{\"api_root_url\": \"file:/etc/\"}       | \"api_root_url\" must be an http(s) URL"})
     void mistakesAreOneLineNamingLocationAndKey(String settings, String message) {
         assertThatThrownBy(() -> YouTubeSettings.parse("yt", json(settings), NODE_CREDENTIALS))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -163,11 +163,12 @@ class YouTubeUploadTest {
         assertThat(finalizeCalls).hasValue(0);
     }
 
-    @Test
-    void serverErrorOnAMiddleChunkIsRetryableAndNothingIsCreated() throws Exception {
-        fake.failChunk(2, 503);
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({"503, backendError, RETRYABLE", "404, notFound, RETRYABLE", "400, badRequest, NON_RETRYABLE"})
+    void failedMiddleChunkCreatesNothing(int status, String reason, Kind kind) throws Exception {
+        fake.failChunk(2, status, reason);
         UploadException e = uploadFailing(streaming(randomBytes(SIZE)), counting());
-        assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
+        assertThat(e.kind()).as("404 on a chunk: the session expired, a new one will do").isEqualTo(kind);
         assertThat(finalizeCalls).hasValue(0);
         assertThat(fake.videos()).isEmpty();
     }
