@@ -9,14 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +30,7 @@ import java.util.zip.GZIPInputStream;
  * A stand-in for Google's OAuth token endpoint and the parts of the YouTube Data API v3 that
  * Streamvault uses, on loopback, speaking the real wire protocols:
  * <ul>
- * <li>{@code POST /token} with a {@code refresh_token} grant → {@code access_token} JSON
- *     (400 {@code invalid_grant} for a wrong refresh token);</li>
+ * <li>{@code POST /token}: Google's OAuth token endpoint ({@link FakeGoogleOAuth});</li>
  * <li>{@code POST /upload/youtube/v3/videos?uploadType=resumable&part=...} with the video
  *     resource as JSON (gzip accepted) → 200 and a {@code Location} session URL;</li>
  * <li>{@code PUT <session>} with {@code Content-Range: bytes a-b/*} (or {@code /total}) → 308
@@ -49,9 +43,7 @@ import java.util.zip.GZIPInputStream;
  * by the client is recorded in {@link #violations()} and answered with 400.
  */
 public final class FakeYouTube implements AutoCloseable {
-    public static final String CLIENT_ID = "fake-client.apps.example";
-    public static final String CLIENT_SECRET = "fake-secret";
-    public static final String REFRESH_TOKEN = "fake-refresh-token";
+    public static final String REFRESH_TOKEN = FakeGoogleOAuth.REFRESH_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RANGE = Pattern.compile("bytes (?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
 
@@ -78,11 +70,11 @@ public final class FakeYouTube implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, FakeVideo> videos = new ConcurrentHashMap<>();
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final FakeGoogleOAuth oauth = new FakeGoogleOAuth("https://www.googleapis.com/auth/youtube", violations::add);
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Integer> listSizes = new CopyOnWriteArrayList<>();
     private volatile Failure createFailure;
@@ -93,7 +85,7 @@ public final class FakeYouTube implements AutoCloseable {
 
     public FakeYouTube() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/token", this::token);
+        server.createContext("/token", oauth);
         server.createContext("/upload/youtube/v3/videos", this::upload);
         server.createContext("/youtube/v3/videos", this::list);
         server.setExecutor(executor);
@@ -112,9 +104,7 @@ public final class FakeYouTube implements AutoCloseable {
 
     /** Writes a credentials file this fake accepts. */
     public Path writeCredentials(Path file) throws IOException {
-        ObjectNode creds = JSON.createObjectNode().put("type", "authorized_user").put("client_id", CLIENT_ID)
-                .put("client_secret", CLIENT_SECRET).put("refresh_token", REFRESH_TOKEN);
-        return Files.writeString(file, JSON.writeValueAsString(creds));
+        return FakeGoogleOAuth.writeCredentials(file);
     }
 
     /** Every upload initiation from now on is answered with {@code status} and error reason {@code reason}. */
@@ -164,28 +154,13 @@ public final class FakeYouTube implements AutoCloseable {
         return List.copyOf(violations);
     }
 
-    private void token(HttpExchange ex) throws IOException {
-        Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        if (!ex.getRequestMethod().equals("POST") || !"refresh_token".equals(form.get("grant_type"))
-                || !CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            violations.add("bad token request: " + form);
-            send(ex, 400, JSON.createObjectNode().put("error", "invalid_request"));
-        } else if (!REFRESH_TOKEN.equals(form.get("refresh_token"))) {
-            send(ex, 400, JSON.createObjectNode().put("error", "invalid_grant")
-                    .put("error_description", "Token has been expired or revoked."));
-        } else {
-            String token = "ya29.fake-" + UUID.randomUUID();
-            tokens.add(token);
-            send(ex, 200, JSON.createObjectNode().put("access_token", token).put("expires_in", 3599)
-                    .put("token_type", "Bearer").put("scope", "https://www.googleapis.com/auth/youtube"));
-        }
-    }
 
     private void upload(HttpExchange ex) throws IOException {
         if (!authorized(ex)) {
             return;
         }
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> q = new LinkedHashMap<>();
+        FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery()).forEach((k, v) -> q.put(k, String.join(",", v)));
         if (!"resumable".equals(q.get("uploadType"))) {
             violation(ex, "upload without uploadType=resumable: " + ex.getRequestURI());
         } else if (ex.getRequestMethod().equals("POST") && !q.containsKey("upload_id")) {
@@ -267,7 +242,7 @@ public final class FakeYouTube implements AutoCloseable {
             if (failure != null) {
                 sendError(ex, failure);
             } else {
-                send(ex, 200, video);
+                FakeGoogleOAuth.send(ex, 200, video);
             }
         }
     }
@@ -276,7 +251,7 @@ public final class FakeYouTube implements AutoCloseable {
         if (!authorized(ex)) {
             return;
         }
-        Map<String, List<String>> q = multiQuery(ex.getRequestURI().getRawQuery());
+        Map<String, List<String>> q = FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery());
         Set<String> parts = Set.copyOf(q.getOrDefault("part", List.of()));
         if (!ex.getRequestMethod().equals("GET") || !parts.contains("status") || !q.containsKey("id")) {
             violation(ex, "videos.list needs GET, part=status and id: " + ex.getRequestURI());
@@ -303,12 +278,11 @@ public final class FakeYouTube implements AutoCloseable {
         ObjectNode response = JSON.createObjectNode().put("kind", "youtube#videoListResponse");
         response.set("items", items);
         response.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", items.size());
-        send(ex, 200, response);
+        FakeGoogleOAuth.send(ex, 200, response);
     }
 
     private boolean authorized(HttpExchange ex) throws IOException {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        if (auth != null && auth.startsWith("Bearer ") && tokens.contains(auth.substring(7))) {
+        if (oauth.issued(ex.getRequestHeaders().getFirst("Authorization"))) {
             return true;
         }
         ex.getRequestBody().readAllBytes();
@@ -327,43 +301,11 @@ public final class FakeYouTube implements AutoCloseable {
         ObjectNode body = error.putObject("error").put("code", f.status()).put("message", "fake " + f.reason());
         body.putArray("errors").addObject().put("domain", "youtube.video").put("reason", f.reason())
                 .put("message", "fake " + f.reason());
-        send(ex, f.status(), error);
+        FakeGoogleOAuth.send(ex, f.status(), error);
     }
 
-    private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        multiQuery(raw).forEach((k, v) -> out.put(k, String.join(",", v)));
-        return out;
-    }
 
-    /** Query or form parameters; repeated and comma-joined values both become lists, as Google reads them. */
-    private static Map<String, List<String>> multiQuery(String raw) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            List<String> values = out.computeIfAbsent(key, k -> new ArrayList<>());
-            for (String v : value.split(",")) {
-                if (!v.isEmpty()) {
-                    values.add(v);
-                }
-            }
-        }
-        return out;
-    }
 
     @Override
     public void close() {
