@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.EventRows;
 import org.streamvault.testing.StoreBuilder;
 import org.streamvault.testing.TestDatabase;
@@ -84,16 +83,6 @@ class CutterRouteTest {
         }
     }
 
-    static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     List<Path> videos() throws Exception {
         try (Stream<Path> files = Files.list(uploads)) {
             return files.filter(p -> p.toString().endsWith(".ts") || p.toString().endsWith(".mp4")).sorted().toList();
@@ -122,7 +111,7 @@ class CutterRouteTest {
         String[] scraped = new String[1];
         TestNode node = cutterNode("node-a", "fast");
         try {
-            await("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
+            Await.until("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
             scraped[0] = node.get("/metrics").body();
         } finally {
             node.close();
@@ -153,7 +142,7 @@ class CutterRouteTest {
         UUID id = rows.insertEdited("mp4 clip", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
                 "local", false);
         runCutter("node-mp4", "full", () -> {
-            await("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
+            Await.until("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
         });
         Path video = uploads.resolve("mp4 clip [" + id + "].mp4");
         assertThat(video).exists();
@@ -165,7 +154,7 @@ class CutterRouteTest {
         UUID id = rows.insertEdited("across the hole", "2026-11-20T14:00:26", "2026-11-20T14:00:44", "desertbus",
                 "source", "local", false);
         runCutter("node-h", "fast", () -> {
-            await("error noted", () -> rows.get(id).get("error") != null);
+            Await.until("error noted", () -> rows.get(id).get("error") != null);
             String first = rows.get(id).get("error");
             assertThat(first).startsWith("Video contains holes").contains("14:00:30").contains("node-h");
             rows.update("UPDATE events SET error = 'an editor looked at it' WHERE id = ?", id);
@@ -174,7 +163,7 @@ class CutterRouteTest {
             assertThat(rows.get(id).get("state")).isEqualTo("EDITED");
             // allowing holes lets it through
             rows.update("UPDATE events SET allow_holes = true WHERE id = ?", id);
-            await("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
+            Await.until("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
         });
         assertThat(videos()).hasSize(1);
     }
@@ -188,7 +177,7 @@ class CutterRouteTest {
         UUID othersClaim = rows.insert("CLAIMED", "node-other", "not ours", "2026-11-20T14:00:02",
                 "2026-11-20T14:00:06", "desertbus", "source", "local", false);
         runCutter("node-r", "fast", () -> {
-            await("claimed row redone", () -> "DONE".equals(rows.get(claimed).get("state")));
+            Await.until("claimed row redone", () -> "DONE".equals(rows.get(claimed).get("state")));
             assertThat(rows.get(finalizing).get("state")).isEqualTo("FINALIZING");
             assertThat(rows.get(finalizing).get("error")).contains("restarted while finalizing");
             assertThat(rows.get(othersClaim).get("state")).isEqualTo("CLAIMED");
@@ -206,7 +195,7 @@ class CutterRouteTest {
         UUID marker = rows.insertEdited("marker", "2026-11-20T14:00:02", "2026-11-20T14:00:04", "desertbus", "source",
                 "local", false);
         runCutter("node-w", "fast", () -> {
-            await("marker DONE", () -> "DONE".equals(rows.get(marker).get("state")));
+            Await.until("marker DONE", () -> "DONE".equals(rows.get(marker).get("state")));
             Thread.sleep(600);
         });
         assertThat(rows.get(elsewhere).get("state")).isEqualTo("EDITED");

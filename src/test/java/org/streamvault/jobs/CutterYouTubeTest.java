@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.db.Database;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.EventRows;
 import org.streamvault.testing.FakeYouTube;
 import org.streamvault.testing.StoreBuilder;
@@ -27,16 +26,6 @@ import org.streamvault.testing.TestNode;
 class CutterYouTubeTest {
     @TempDir
     Path dir;
-
-    static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void editedRowIsUploadedThenMarkedDoneOnceProcessed() throws Exception {
@@ -64,7 +53,7 @@ class CutterYouTubeTest {
                     credentials.toString(), "streamvault.cutter.poll-interval", "200",
                     "streamvault.cutter.transcode-check-interval", "200", "streamvault.cutter.static-tags", "marathon");
             try {
-                await("TRANSCODING", () -> "TRANSCODING".equals(rows.get(id).get("state")));
+                Await.until("TRANSCODING", () -> "TRANSCODING".equals(rows.get(id).get("state")));
                 Map<String, String> row = rows.get(id);
                 assertThat(youtube.videos()).hasSize(1);
                 FakeYouTube.FakeVideo video = youtube.videos().values().iterator().next();
@@ -81,7 +70,7 @@ class CutterYouTubeTest {
                 Thread.sleep(500);
                 assertThat(rows.get(id).get("state")).isEqualTo("TRANSCODING");
                 youtube.markProcessed(video.id());
-                await("DONE", () -> "DONE".equals(rows.get(id).get("state")));
+                Await.until("DONE", () -> "DONE".equals(rows.get(id).get("state")));
                 assertThat(rows.get(id).get("upload_time")).isNotNull();
             } finally {
                 node.close();
