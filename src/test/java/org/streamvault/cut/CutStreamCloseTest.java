@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.MediaProbe;
 import org.streamvault.testing.ProcessWatch;
 
@@ -62,8 +63,8 @@ class CutStreamCloseTest {
                 throw new UncheckedIOException(e);
             }
         });
-        ProcessWatch.await(() -> ProcessWatch.ffmpegChildren().stream().anyMatch(c -> c.contains("ffmpeg")),
-                "the mp4 encode to start");
+        Await.until("the mp4 encode to start", ProcessWatch.STOP_TIMEOUT,
+                () -> ProcessWatch.ffmpegChildren().stream().anyMatch(c -> c.contains("ffmpeg")));
 
         cut.close();
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.ProcessWatch;
 import org.streamvault.testing.StoreBuilder;
 import org.streamvault.testing.TestMedia;
@@ -66,15 +67,15 @@ class CutDisconnectTest {
                 InputStream in = socket.getInputStream();
                 assertThat(in.readNBytes(2000)).hasSize(2000);
             }
-            ProcessWatch.await(() -> ProcessWatch.ffmpegChildren().stream().anyMatch(c -> c.contains("-readrate")),
-                    "the cut's ffmpeg to run");
+            Await.until("the cut's ffmpeg to run", ProcessWatch.STOP_TIMEOUT,
+                    () -> ProcessWatch.ffmpegChildren().stream().anyMatch(c -> c.contains("-readrate")));
             socket.setSoLinger(true, 0); // close with a reset, as a killed client would
         }
 
         ProcessWatch.awaitNoFfmpegChildren();
         ProcessWatch.awaitEmpty(tmp);
-        ProcessWatch.await(() -> Thread.getAllStackTraces().values().stream().noneMatch(CutDisconnectTest::inCut),
-                "no thread left inside a cut");
+        Await.until("no thread left inside a cut", ProcessWatch.STOP_TIMEOUT,
+                () -> Thread.getAllStackTraces().values().stream().noneMatch(CutDisconnectTest::inCut));
     }
 
     private static boolean inCut(StackTraceElement[] stack) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.MediaProbe;
 import org.streamvault.testing.ProcessWatch;
 import org.streamvault.testing.StoreBuilder;
@@ -129,15 +130,11 @@ class CutRouteTest {
     void cutsAreCountedInMetricsByTypeAndOutcome() throws Exception {
         node.getBytes(BASE + ".ts?type=rough&start=" + at("02") + "&end=" + at("04"));
 
-        ProcessWatch.await(() -> {
-            try {
-                String metrics = node.get("/metrics").body();
-                return metrics.contains("streamvault_cut_requests_seconds_count{outcome=\"complete\",type=\"rough\"}")
-                        && metrics.contains("streamvault_cut_bytes_total{type=\"rough\"}");
-            } catch (Exception e) {
-                return false;
-            }
-        }, "cut metrics on /metrics");
+        Await.until("cut metrics on /metrics", () -> {
+            String metrics = node.get("/metrics").body();
+            return metrics.contains("streamvault_cut_requests_seconds_count{outcome=\"complete\",type=\"rough\"}")
+                    && metrics.contains("streamvault_cut_bytes_total{type=\"rough\"}");
+        });
     }
 
     @ParameterizedTest

@@ -3,12 +3,19 @@ package org.streamvault.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-/** Waits for the test JVM's child processes and temp directories to settle: leak checks for cuts. */
+/**
+ * Leak checks for cuts: this JVM's ffmpeg/ffprobe children and temp directories. The waits are
+ * short on purpose: a cut that was stopped must be gone within seconds, well before the ffmpeg
+ * runs of these tests would end on their own.
+ */
 public final class ProcessWatch {
+    /** How long a stopped cut may take to disappear (SIGTERM, then SIGKILL after 2 s). */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     private ProcessWatch() {
     }
 
@@ -21,23 +28,13 @@ public final class ProcessWatch {
                 .toList();
     }
 
-    public static void awaitNoFfmpegChildren() throws InterruptedException {
-        await(() -> ffmpegChildren().isEmpty(), "no ffmpeg left, but found " + ffmpegChildren());
+    public static void awaitNoFfmpegChildren() throws Exception {
+        Await.until("no ffmpeg left", STOP_TIMEOUT, () -> ffmpegChildren().isEmpty());
     }
 
     /** Waits until {@code dir} is absent or holds nothing. */
-    public static void awaitEmpty(Path dir) throws InterruptedException {
-        await(() -> isEmpty(dir), "temp directory " + dir + " to be emptied");
-    }
-
-    public static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    public static void awaitEmpty(Path dir) throws Exception {
+        Await.until("temp directory " + dir + " to be emptied", STOP_TIMEOUT, () -> isEmpty(dir));
     }
 
     private static boolean isEmpty(Path dir) {
