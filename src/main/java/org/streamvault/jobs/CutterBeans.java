@@ -11,7 +11,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.streamvault.config.RawProperties;
-import org.streamvault.cut.CutSettings;
 import org.streamvault.cut.Cutter;
 import org.streamvault.db.LazyDataSource;
 import org.streamvault.db.NodeDatabase;
@@ -35,9 +34,6 @@ public class CutterBeans implements CamelConfiguration {
 
     @PropertyInject(value = "streamvault.cutter.static-tags", defaultValue = "")
     private String staticTags;
-
-    @PropertyInject(value = "streamvault.cutter.temp-dir", defaultValue = "")
-    private String tempDir;
 
     @PropertyInject("streamvault.node-name")
     private String nodeName;
@@ -73,12 +69,10 @@ public class CutterBeans implements CamelConfiguration {
             var registry = camelContext.getRegistry();
             NodeDatabase db = registry.lookupByNameAndType("nodeDatabase", NodeDatabase.class);
             SegmentStore store = registry.lookupByNameAndType("segmentStore", SegmentStore.class);
-            CutSettings settings = CutSettings.defaults();
-            if (!tempDir.isBlank()) {
-                settings = settings.withTempDir(Path.of(tempDir));
-            }
+            // the same Cutter as /cut, so streamvault.cut.* (ffmpeg, temp dir) applies to jobs too
+            Cutter cutter = registry.lookupByNameAndType("videoCutter", Cutter.class);
             NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
-            return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, new Cutter(settings),
+            return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, cutter,
                     locations, tags(staticTags), new SecureRandom(), new CutterMetrics(metrics.registry()));
         });
     }
