@@ -20,13 +20,19 @@ public final class StreamvaultMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = create(home(), parseOverrides(args));
+        NodeExit exit = new NodeExit();
+        Main main = create(home(), parseOverrides(args), exit);
         main.run();
-        System.exit(main.getExitCode());
+        System.exit(exit.codeOr(main.getExitCode()));
     }
 
     /** A configured but not yet started node; tests use this to boot the real thing. */
     public static Main create(Path home, List<String[]> overrides) {
+        return create(home, overrides, new NodeExit());
+    }
+
+    /** As {@link #create(Path, List)}, with the {@link NodeExit} a one-shot run reports through. */
+    public static Main create(Path home, List<String[]> overrides, NodeExit exit) {
         Path properties = home.resolve("application.properties");
         if (!Files.isRegularFile(properties)) {
             throw new IllegalStateException("no application.properties in " + home
@@ -41,6 +47,7 @@ public final class StreamvaultMain {
         }
         // Each component contributes its beans through a @Configuration class in its own package.
         main.addOverrideProperty("camel.main.base-package-scan", "org.streamvault");
+        main.bind(NodeExit.BEAN, exit);
         return main;
     }
 

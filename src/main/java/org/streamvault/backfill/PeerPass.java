@@ -1,0 +1,114 @@
+package org.streamvault.backfill;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamvault.segments.SegmentStore;
+
+/**
+ * One backfill pass against one peer (SPEC §5): for each configured channel and quality, list
+ * the peer's hours, keep those in the window newest first, and per hour fetch what the local
+ * store lacks ({@link MissingSegments}) on the peer's own fetch pool, so at most that pool's
+ * size of downloads run against the peer at once. The first I/O failure (peer down, error
+ * status, garbage listing) ends the pass and is thrown, so the caller can back off; a file the
+ * peer no longer has, or whose bytes do not match its name, is counted and skipped.
+ */
+public final class PeerPass {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerPass.class);
+
+    private final PeerClient client;
+    private final Path baseDir;
+    private final List<String> channels;
+    private final List<String> qualities;
+    private final BackfillWindow window;
+    private final BackfillMetrics metrics;
+    private final LongSupplier nowMicros;
+    private final RandomGenerator random;
+
+    public PeerPass(PeerClient client, Path baseDir, List<String> channels, List<String> qualities,
+            BackfillWindow window, BackfillMetrics metrics, LongSupplier nowMicros, RandomGenerator random) {
+        channels.forEach(SegmentStore::checkPart);
+        qualities.forEach(SegmentStore::checkPart);
+        this.client = client;
+        this.baseDir = baseDir;
+        this.channels = List.copyOf(channels);
+        this.qualities = List.copyOf(qualities);
+        this.window = window;
+        this.metrics = metrics;
+        this.nowMicros = nowMicros;
+        this.random = random;
+    }
+
+    /** Runs the pass; returns the number of files copied. */
+    public int run(Peer peer, ExecutorService fetchPool) throws IOException, InterruptedException {
+        int copied = 0;
+        for (String channel : channels) {
+            for (String quality : qualities) {
+                List<String> hours = window.hoursNewestFirst(client.list(peer, channel, quality), nowMicros.getAsLong());
+                for (String hour : hours) {
+                    copied += backfillHour(peer, channel, quality, hour, fetchPool);
+                }
+            }
+        }
+        return copied;
+    }
+
+    private int backfillHour(Peer peer, String channel, String quality, String hour, ExecutorService fetchPool)
+            throws IOException, InterruptedException {
+        List<String> remote = client.list(peer, channel, quality, hour);
+        Path hourDir = baseDir.resolve(channel).resolve(quality).resolve(hour);
+        List<String> missing = MissingSegments.compute(remote, LocalHour.names(hourDir), hour, window,
+                nowMicros.getAsLong(), random);
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        AtomicBoolean abandoned = new AtomicBoolean();
+        List<Future<FetchOutcome>> fetches = new ArrayList<>(missing.size());
+        for (String name : missing) {
+            fetches.add(fetchPool.submit(() -> abandoned.get() ? null
+                    : client.fetch(peer, channel, quality, hour, name, hourDir)));
+        }
+        int saved = 0;
+        IOException failure = null;
+        for (int i = 0; i < fetches.size(); i++) {
+            FetchOutcome outcome;
+            try {
+                outcome = fetches.get(i).get();
+            } catch (ExecutionException e) {
+                abandoned.set(true);
+                if (failure == null) {
+                    failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+                continue;
+            } catch (InterruptedException e) {
+                abandoned.set(true);
+                throw e;
+            }
+            if (outcome == FetchOutcome.SAVED) {
+                saved++;
+                metrics.segmentBackfilled(peer, channel, quality);
+            } else if (outcome == FetchOutcome.HASH_MISMATCH) {
+                metrics.hashMismatch(peer, channel, quality);
+                LOG.warn("backfill from {}: discarded {}/{}/{}/{}: bytes do not match the hash in its name",
+                        peer.label(), channel, quality, hour, missing.get(i));
+            }
+        }
+        if (saved > 0) {
+            metrics.hourBackfilled(peer, channel, quality);
+            LOG.info("backfill from {}: copied {} file(s) of {}/{}/{}", peer.label(), saved, channel, quality, hour);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return saved;
+    }
+}
