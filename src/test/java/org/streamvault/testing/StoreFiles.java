@@ -2,12 +2,14 @@ package org.streamvault.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /** Looking at a store from the outside in tests: its files as relative paths, and waiting for a condition. */
 public final class StoreFiles {
@@ -20,8 +22,22 @@ public final class StoreFiles {
         if (!Files.isDirectory(baseDir)) {
             return out;
         }
-        try (Stream<Path> files = Files.walk(baseDir)) {
-            files.filter(Files::isRegularFile).forEach(p -> out.add(baseDir.relativize(p).toString()));
+        try {
+            // a writer may rename a temp file away mid-walk: a file that vanished is simply not listed
+            Files.walkFileTree(baseDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        out.add(baseDir.relativize(file).toString());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
