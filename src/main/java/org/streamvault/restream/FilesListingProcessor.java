@@ -33,7 +33,8 @@ public class FilesListingProcessor extends ApiProcessor {
         } else if (hour == null) {
             names = store.hours(channel, quality);
         } else {
-            names = store.hour(channel, quality, hour).visibleNames();
+            names = new java.util.ArrayList<>(store.hour(channel, quality, hour).visibleNames());
+            java.util.Collections.sort(names);
         }
         response.setHeader(Exchange.CONTENT_TYPE, "application/json");
         try {

@@ -47,25 +47,58 @@ public final class BestSegments {
      * are ignored; a start with only temps yields nothing.
      */
     public static List<Segment> bestPerStart(Iterable<Segment> candidates) {
-        List<Segment> sorted = new ArrayList<>();
+        List<Segment> kept = new ArrayList<>();
         for (Segment s : candidates) {
             if (s.type() != SegmentType.TEMP) {
-                sorted.add(s);
+                kept.add(s);
             }
         }
-        sorted.sort(BY_START);
-        List<Segment> best = new ArrayList<>(sorted.size());
+        Segment[] sorted = sortedByStart(kept);
+        List<Segment> best = new ArrayList<>(sorted.length);
         int i = 0;
-        while (i < sorted.size()) {
+        while (i < sorted.length) {
             int j = i + 1;
-            long start = sorted.get(i).startMicros();
-            while (j < sorted.size() && sorted.get(j).startMicros() == start) {
+            long start = sorted[i].startMicros();
+            while (j < sorted.length && sorted[j].startMicros() == start) {
                 j++;
             }
-            best.add(j == i + 1 ? sorted.get(i) : bestOf(sorted.subList(i, j)));
+            best.add(j == i + 1 ? sorted[i] : bestOf(Arrays.asList(sorted).subList(i, j)));
             i = j;
         }
         return best;
+    }
+
+    /**
+     * Sorts by start. Listings are in hash order, and this is the hottest loop of a cold
+     * selection, so when the starts span less than ~2^42 µs (52 days: always, for one hour)
+     * it sorts packed primitive keys, relative start and index, instead of objects.
+     */
+    private static Segment[] sortedByStart(List<Segment> segments) {
+        int n = segments.size();
+        Segment[] out = segments.toArray(new Segment[0]);
+        if (n < 2) {
+            return out;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Segment s : out) {
+            min = Math.min(min, s.startMicros());
+            max = Math.max(max, s.startMicros());
+        }
+        if (max - min >= (1L << 42) || n >= (1 << 21)) {
+            Arrays.sort(out, BY_START);
+            return out;
+        }
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = ((out[k].startMicros() - min) << 21) | k;
+        }
+        Arrays.sort(keys);
+        Segment[] sorted = new Segment[n];
+        for (int k = 0; k < n; k++) {
+            sorted[k] = out[(int) (keys[k] & ((1 << 21) - 1))];
+        }
+        return sorted;
     }
 
     /** The best of candidates that share a start time (none of them temp). */

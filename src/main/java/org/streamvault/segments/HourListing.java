@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What one hour directory holds, as computed from one listing of it.
  *
- * @param visibleNames every non-hidden name a peer may fetch, in sorted order: segments
+ * @param visibleNames every non-hidden name a peer may fetch, in directory order: segments
  *                     (temp included) and tombstone files, but not tombstoned segments
  * @param best         the best segment per start time, in start order ({@link BestSegments#bestPerStart})
  */

@@ -1,10 +1,7 @@
 package org.streamvault.segments;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,26 +26,25 @@ final class HourReader {
 
     static HourListing read(Path hourDir, String hour, long hourStartMicros) throws IOException {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(hourDir)) {
-            for (Path p : stream) {
-                String name = p.getFileName().toString();
-                if (!name.startsWith(".")) {
-                    names.add(name);
-                }
+        List<Segment> candidates = new ArrayList<>();
+        boolean anyTombstone = false;
+        // Each name is parsed as soon as it is read, while it is still in the CPU cache: on a
+        // cold 24-hour selection this loop is most of the cost beyond the listing itself.
+        // File.list gives bare names, without building a Path per entry as DirectoryStream does.
+        String[] listed = hourDir.toFile().list();
+        if (listed == null) {
+            if (Files.isDirectory(hourDir)) {
+                throw new IOException("cannot list " + hourDir);
             }
-        } catch (NoSuchFileException | NotDirectoryException e) {
             return HourListing.EMPTY;
         }
-        Collections.sort(names);
-        Set<String> tombstoned = tombstonedNames(names);
-        List<String> visible = new ArrayList<>(names.size());
-        List<Segment> candidates = new ArrayList<>(names.size());
-        for (String name : names) {
-            if (tombstoned.contains(name)) {
+        for (String name : listed) {
+            if (name.startsWith(".")) {
                 continue;
             }
-            visible.add(name);
+            names.add(name);
             if (name.endsWith(TOMBSTONE_SUFFIX)) {
+                anyTombstone = true;
                 continue;
             }
             try {
@@ -57,7 +53,13 @@ final class HourReader {
                 JUNK_LOG.log(LOG::warn, "skipping " + hourDir + "/" + name + ": " + e.getMessage());
             }
         }
-        return new HourListing(List.copyOf(visible), List.copyOf(BestSegments.bestPerStart(candidates)));
+        if (anyTombstone) {
+            Set<String> tombstoned = tombstonedNames(names);
+            names.removeIf(tombstoned::contains);
+            candidates.removeIf(seg -> tombstoned.contains(seg.name().fileName()));
+        }
+        return new HourListing(Collections.unmodifiableList(names),
+                Collections.unmodifiableList(BestSegments.bestPerStart(candidates)));
     }
 
     /** {@code X.ts.tombstone} and {@code X.tombstone} both hide {@code X.ts}. */

@@ -36,17 +36,31 @@ public final class SegmentHash {
      * peers running older software may use other digests; what matters is that it decodes.
      */
     public static boolean isValid(String hash) {
-        int n = hash.length();
-        if (n == 0 || n % 4 == 1) {
+        return isValid(hash, 0, hash.length());
+    }
+
+    /** {@link #isValid(String)} of {@code s[from, to)}. */
+    static boolean isValid(String hash, int from, int to) {
+        int n = to - from;
+        if (n <= 0 || n % 4 == 1) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = hash.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
+            if (c >= 128 || !ALPHABET[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A table, not a chain of range tests: this check runs for every name of every listing. */
+    private static final boolean[] ALPHABET = new boolean[128];
+
+    static {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < chars.length(); i++) {
+            ALPHABET[chars.charAt(i)] = true;
+        }
     }
 }

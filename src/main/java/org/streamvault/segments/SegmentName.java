@@ -3,23 +3,74 @@ package org.streamvault.segments;
 /**
  * One segment file name, {@code MM:SS.ffffff-DURATION-TYPE-HASH.ts}, parsed.
  *
- * <p>The name alone knows only the offset within its hour; {@link Segment} adds the hour.
- * {@code durationText} is kept exactly as the playlist gave it ({@code 2.002}, {@code 2.0},
- * {@code 6}) so a name round-trips byte for byte; {@code durationMicros} is the same value,
- * exact to the microsecond. For {@link SegmentType#TEMP} the hash field is a random UUID and
- * is not checked.
- *
- * @param fileName       the whole file name, including {@code .ts}
- * @param offsetMicros   start within the hour, 0 ≤ offset &lt; 1 hour
- * @param durationText   the duration field exactly as written
- * @param durationMicros the duration in microseconds (rounded to the nearest microsecond)
- * @param type           the segment type
- * @param hash           SHA-256 of the bytes, URL-safe base64 without padding (UUID for temp)
+ * <p>The name alone knows only the offset within its hour ({@link #offsetMicros}, 0 ≤ offset
+ * &lt; 1 hour); {@link Segment} adds the hour. {@link #durationText} is kept exactly as the
+ * playlist gave it ({@code 2.002}, {@code 2.0}, {@code 6}) so a name round-trips byte for byte;
+ * {@link #durationMicros} is the same value rounded to the nearest microsecond. {@link #hash}
+ * is SHA-256 of the bytes, URL-safe base64 without padding; for {@link SegmentType#TEMP} it is
+ * a random UUID and is not checked. Two names are equal when their file names are.
  */
-public record SegmentName(
-        String fileName, long offsetMicros, String durationText, long durationMicros, SegmentType type, String hash) {
-
+public final class SegmentName {
     public static final String EXTENSION = ".ts";
+
+    private final String fileName;
+    private final long offsetMicros;
+    private final long durationMicros;
+    private final SegmentType type;
+    // where the duration and hash fields sit in fileName; substrings are taken only when asked
+    private final int durationFrom;
+    private final int durationTo;
+    private final int hashFrom;
+
+    private SegmentName(String fileName, long offsetMicros, long durationMicros, SegmentType type, int durationFrom,
+            int durationTo, int hashFrom) {
+        this.fileName = fileName;
+        this.offsetMicros = offsetMicros;
+        this.durationMicros = durationMicros;
+        this.type = type;
+        this.durationFrom = durationFrom;
+        this.durationTo = durationTo;
+        this.hashFrom = hashFrom;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public long offsetMicros() {
+        return offsetMicros;
+    }
+
+    public String durationText() {
+        return fileName.substring(durationFrom, durationTo);
+    }
+
+    public long durationMicros() {
+        return durationMicros;
+    }
+
+    public SegmentType type() {
+        return type;
+    }
+
+    public String hash() {
+        return fileName.substring(hashFrom, fileName.length() - EXTENSION.length());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SegmentName other && other.fileName.equals(fileName);
+    }
+
+    @Override
+    public int hashCode() {
+        return fileName.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return fileName;
+    }
 
     /**
      * Parses a file name, throwing {@link InvalidSegmentNameException} with a reason for junk,
@@ -43,20 +94,18 @@ public record SegmentName(
         if (offset < 0) {
             throw new InvalidSegmentNameException(fileName, "time must be MM:SS.ffffff within the hour");
         }
-        String durationText = fileName.substring(dash1 + 1, dash2);
-        long duration = parseDuration(durationText);
+        long duration = parseDuration(fileName, dash1 + 1, dash2);
         if (duration < 0) {
             throw new InvalidSegmentNameException(fileName, "duration must be a decimal number of seconds");
         }
-        SegmentType type = SegmentType.fromText(fileName.substring(dash2 + 1, dash3));
+        SegmentType type = typeAt(fileName, dash2 + 1, dash3);
         if (type == null) {
             throw new InvalidSegmentNameException(fileName, "type must be full, suspect, partial or temp");
         }
-        String hash = fileName.substring(dash3 + 1, end);
-        if (type != SegmentType.TEMP && !SegmentHash.isValid(hash)) {
+        if (type != SegmentType.TEMP && !SegmentHash.isValid(fileName, dash3 + 1, end)) {
             throw new InvalidSegmentNameException(fileName, "hash is not unpadded URL-safe base64");
         }
-        return new SegmentName(fileName, offset, durationText, duration, type, hash);
+        return new SegmentName(fileName, offset, duration, type, dash1 + 1, dash2, dash3 + 1);
     }
 
     /** Formats a name; the inverse of {@link #parse}. */
@@ -65,6 +114,17 @@ public record SegmentName(
         Timestamps.appendMinuteSecond(sb, offsetMicros);
         return sb.append('-').append(durationText).append('-').append(type.text()).append('-').append(hash)
                 .append(EXTENSION).toString();
+    }
+
+    /** The type named by {@code s[from, to)}, without making a substring; null if none. */
+    private static SegmentType typeAt(String s, int from, int to) {
+        for (SegmentType t : SegmentType.values()) {
+            String text = t.text();
+            if (text.length() == to - from && s.startsWith(text, from)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The {@code MM:SS.ffffff} prefix, as microseconds into the hour; -1 if malformed. */
@@ -87,13 +147,21 @@ public record SegmentName(
      * half-up past the sixth decimal; -1 if malformed.
      */
     static long parseDuration(String text) {
-        int dot = text.indexOf('.');
-        int intEnd = dot < 0 ? text.length() : dot;
-        if (intEnd == 0 || intEnd > 9 || (dot >= 0 && dot == text.length() - 1)) {
+        return parseDuration(text, 0, text.length());
+    }
+
+    /** {@link #parseDuration(String)} of {@code text[from, to)}. */
+    static long parseDuration(String text, int from, int to) {
+        int dot = text.indexOf('.', from);
+        if (dot >= to) {
+            dot = -1;
+        }
+        int intEnd = dot < 0 ? to : dot;
+        if (intEnd == from || intEnd - from > 9 || (dot >= 0 && dot == to - 1)) {
             return -1;
         }
         long seconds = 0;
-        for (int i = 0; i < intEnd; i++) {
+        for (int i = from; i < intEnd; i++) {
             int digit = text.charAt(i) - '0';
             if (digit < 0 || digit > 9) {
                 return -1;
@@ -102,7 +170,7 @@ public record SegmentName(
         }
         long micros = 0;
         if (dot >= 0) {
-            for (int i = dot + 1; i < text.length(); i++) {
+            for (int i = dot + 1; i < to; i++) {
                 int digit = text.charAt(i) - '0';
                 if (digit < 0 || digit > 9) {
                     return -1;
@@ -114,7 +182,7 @@ public record SegmentName(
                     micros += 1;
                 }
             }
-            for (int place = text.length() - dot - 1; place < 6; place++) {
+            for (int place = to - dot - 1; place < 6; place++) {
                 micros *= 10;
             }
         }

@@ -1,0 +1,187 @@
+package org.streamvault.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL connection pool, with the habits every query relies on:
+ * <ul>
+ * <li><b>SERIALIZABLE</b> isolation, so concurrent nodes see results as if their transactions
+ * ran one after another, and races between cutters become retried failures instead of
+ * double uploads;</li>
+ * <li><b>autocommit</b> by default (almost every use is a single statement), with
+ * {@link #transaction} for multi-statement work;</li>
+ * <li>serialization failures (40001) and deadlocks (40P01) retried automatically, with
+ * jittered backoff, up to {@link #MAX_ATTEMPTS};</li>
+ * <li>the schema applied on first use, idempotently, under an advisory lock so nodes starting
+ * at the same moment take turns.</li>
+ * </ul>
+ */
+public final class Database implements AutoCloseable {
+    static final int MAX_ATTEMPTS = 10;
+    /** Arbitrary constant naming the schema lock among advisory locks; shared by every node. */
+    private static final long SCHEMA_LOCK = 0x5747_5641_554C_5401L;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private volatile boolean schemaApplied;
+
+    public Database(String jdbcUrl, String user, String password, int maxConnections) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(maxConnections);
+        config.setAutoCommit(true);
+        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        config.setPoolName("streamvault-db");
+        // Start even while the database is down; every use retries the connection.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(5_000);
+        this.pool = new HikariDataSource(config);
+    }
+
+    /** The pooled data source (SERIALIZABLE, autocommit), for camel-sql endpoints. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** One autocommitted unit of work (usually a single statement), retried on serialization failure. */
+    public <T> T query(SqlWork<T> work) {
+        return withRetry(work, false);
+    }
+
+    /** Several statements in one transaction, committed together or not at all, retried as a whole. */
+    public <T> T transaction(SqlWork<T> work) {
+        return withRetry(work, true);
+    }
+
+    /** Applies the schema if this process has not yet done so. Safe to call from many threads. */
+    public void ensureSchema() {
+        if (schemaApplied) {
+            return;
+        }
+        synchronized (this) {
+            if (!schemaApplied) {
+                String sql = schemaText();
+                transactionWithoutSchema(c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+                        st.execute(sql);
+                    }
+                    return null;
+                });
+                schemaApplied = true;
+                LOG.info("database schema is in place");
+            }
+        }
+    }
+
+    private <T> T withRetry(SqlWork<T> work, boolean inTransaction) {
+        ensureSchema();
+        return inTransaction ? transactionWithoutSchema(work) : attempt(work, false);
+    }
+
+    private <T> T transactionWithoutSchema(SqlWork<T> work) {
+        return attempt(work, true);
+    }
+
+    private <T> T attempt(SqlWork<T> work, boolean inTransaction) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                if (!inTransaction) {
+                    return work.run(c);
+                }
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
+                    backoff(attempt);
+                    continue;
+                }
+                if (isConnectionFailure(e)) {
+                    throw new DatabaseUnavailableException("database unreachable: " + oneLine(e), e);
+                }
+                throw new DatabaseException(e);
+            }
+        }
+    }
+
+    static boolean isRetryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08") || e.getClass().getSimpleName().contains("Timeout");
+    }
+
+    private static void backoff(int attempt) {
+        long cap = Math.min(1_000, 10L << Math.min(attempt, 7));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while retrying a serialization failure", ie);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed: {}", e.getMessage());
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static String schemaText() {
+        try (InputStream in = Database.class.getResourceAsStream("/db/schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("db/schema.sql is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,176 @@
+package org.streamvault.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.SegmentType;
+import org.streamvault.segments.Selection;
+import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.TestNode;
+
+/**
+ * Issue #2 benchmark: a synthetic 24-hour store of 2-second segments with realistic anomalies,
+ * and, in one run: the time to list all its hour directories (the floor), a cold 24 h
+ * selection, a warm one, and a warm 24 h media playlist over HTTP.
+ *
+ * <p>Run with {@code bench/run SelectionBench}. The hours are dated a day back and their
+ * directory times set an hour back, as a finished recording's are.
+ */
+public final class SelectionBench {
+    private static final long SEC = 1_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("selection-bench");
+        try {
+            run(dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void run(Path dir) throws Exception {
+        long start = Timestamps.truncateToHour(System.currentTimeMillis() * 1000) - 48 * 3600 * SEC;
+        long end = start + 24 * 3600 * SEC;
+        int files = build(dir, start, end);
+        Path qualityDir = dir.resolve("bench/source");
+        System.out.printf("store: %d files in 24 hour directories under %s%n", files, qualityDir);
+
+        long[] listing = new long[15];
+        long[] cold = new long[15];
+        int segments = 0;
+        for (int i = 0; i < listing.length; i++) {
+            listing[i] = time(() -> listAll(qualityDir));
+            long t0 = System.nanoTime();
+            Selection s = new SegmentStore(dir).select("bench", "source", start, end, true);
+            cold[i] = System.nanoTime() - t0;
+            segments = s.segments().size();
+        }
+        SegmentStore warmStore = new SegmentStore(dir);
+        warmStore.select("bench", "source", start, end, true);
+        long[] warm = new long[200];
+        for (int i = 0; i < warm.length; i++) {
+            long t0 = System.nanoTime();
+            warmStore.select("bench", "source", start, end, true);
+            warm[i] = System.nanoTime() - t0;
+        }
+        String query = "?start=" + Timestamps.formatIso(start) + "&end=" + Timestamps.formatIso(end);
+        long[] http = new long[40];
+        long[] trivial = new long[40];
+        int bytes = 0;
+        try (TestNode node = TestNode.start(dir)) {
+            for (int i = 0; i < 10; i++) {
+                node.get("/playlist/bench/source.m3u8" + query);
+                node.get("/files/bench/source");
+            }
+            for (int i = 0; i < http.length; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = node.get("/playlist/bench/source.m3u8" + query);
+                http[i] = System.nanoTime() - t0;
+                bytes = r.body().length();
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("playlist failed: " + r.statusCode() + " " + r.body());
+                }
+                t0 = System.nanoTime();
+                node.get("/files/bench/source");
+                trivial[i] = System.nanoTime() - t0;
+            }
+        }
+        double floor = median(listing);
+        System.out.printf("selected: %d segments%n", segments);
+        System.out.printf("list all hour directories (floor)   %8.2f ms%n", floor);
+        System.out.printf("cold 24 h selection                 %8.2f ms   = %.2fx the floor (target <= 2x)%n",
+                median(cold), median(cold) / floor);
+        System.out.printf("warm 24 h selection (unchanged)     %8.3f ms   = %.3fx the floor (target <= 5 ms)%n",
+                median(warm), median(warm) / floor);
+        System.out.printf("warm 24 h media playlist over HTTP  %8.2f ms   (%d bytes; a trivial GET /files takes %.2f ms) "
+                + "(target <= 150 ms)%n", median(http), bytes, median(trivial));
+    }
+
+    /** Builds the store; returns the number of files written. */
+    private static int build(Path dir, long start, long end) throws IOException {
+        StoreBuilder store = new StoreBuilder(dir, "bench", "source");
+        SplittableRandom random = new SplittableRandom(42);
+        int files = 0;
+        for (long t = start; t < end; t += 2 * SEC) {
+            int r = random.nextInt(1000);
+            if (r < 3) {
+                continue; // a missing segment
+            }
+            SegmentType type = r < 8 ? SegmentType.PARTIAL : r < 12 ? SegmentType.SUSPECT : SegmentType.FULL;
+            long jitter = r < 30 ? random.nextLong(-5_000, 5_000) : 0;
+            store.add(t + jitter, "2.0", type, 188);
+            files++;
+            if (r < 60) { // a second copy: a backfilled full beside a partial, or a temp left by a crash
+                store.add(t + jitter, "2.0", r < 40 ? SegmentType.FULL : SegmentType.TEMP, 188 + r);
+                files++;
+            }
+            if (r > 995) {
+                store.addRaw(Timestamps.formatIso(t), "junk-" + t + ".txt", new byte[1]);
+                files++;
+            }
+        }
+        FileTime past = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        try (DirectoryStream<Path> hours = Files.newDirectoryStream(dir.resolve("bench/source"))) {
+            for (Path hour : hours) {
+                Files.setLastModifiedTime(hour, past);
+            }
+        }
+        return files;
+    }
+
+    private static int listAll(Path qualityDir) throws IOException {
+        int n = 0;
+        List<Path> hours = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(qualityDir)) {
+            s.forEach(hours::add);
+        }
+        for (Path hour : hours) {
+            n += hour.toFile().list().length; // the fastest way Java has to list names
+        }
+        return n;
+    }
+
+    interface Work {
+        Object run() throws Exception;
+    }
+
+    private static long time(Work work) throws Exception {
+        long t0 = System.nanoTime();
+        work.run();
+        return System.nanoTime() - t0;
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
