@@ -20,7 +20,7 @@ import org.streamvault.testing.TestNode;
  * over loopback, next to {@code cp -r} of the same directory in the same run. B runs the real
  * backfill-once mode (node start included) with the default per-peer concurrency.
  *
- * <p>Run with {@code bench/backfill.sh [files] [bytes]}; the data lives under a temp directory
+ * <p>Run with {@code bench/run BackfillBench [files] [bytes]}; the data lives under a temp directory
  * that is deleted at the end.
  */
 public final class BackfillBench {
