@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.segments.RateLimitedLog;
 import org.streamvault.segments.SegmentStore;
 
 /**
@@ -24,6 +25,8 @@ import org.streamvault.segments.SegmentStore;
  */
 public final class PeerPass {
     private static final Logger LOG = LoggerFactory.getLogger(PeerPass.class);
+    /** A bad file on a peer is met again on every pass; one warning a minute is enough. */
+    private static final RateLimitedLog MISMATCH_LOG = new RateLimitedLog(60_000);
 
     private final PeerClient client;
     private final Path baseDir;
@@ -98,8 +101,8 @@ public final class PeerPass {
                 metrics.segmentBackfilled(peer, channel, quality);
             } else if (outcome == FetchOutcome.HASH_MISMATCH) {
                 metrics.hashMismatch(peer, channel, quality);
-                LOG.warn("backfill from {}: discarded {}/{}/{}/{}: bytes do not match the hash in its name",
-                        peer.label(), channel, quality, hour, missing.get(i));
+                MISMATCH_LOG.log(LOG::warn, "backfill from " + peer.label() + ": discarded " + channel + "/"
+                        + quality + "/" + hour + "/" + missing.get(i) + ": bytes do not match the hash in its name");
             }
         }
         if (saved > 0) {

@@ -24,7 +24,7 @@ final class PeerWorker {
     private final ExecutorService fetchPool;
     private long nextDueMillis;
     private int failures;
-    private boolean running;
+    private CompletableFuture<Boolean> running;
 
     PeerWorker(Peer peer, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency, long nowMillis) {
         this.peer = peer;
@@ -42,19 +42,22 @@ final class PeerWorker {
 
     /** Starts a pass on this peer's own thread if one is due and none is running. */
     synchronized void startIfDue(long nowMillis) {
-        if (!running && nowMillis >= nextDueMillis) {
+        if (running == null && nowMillis >= nextDueMillis) {
             start();
         }
     }
 
-    /** Starts a pass now (for a one-off run); completes with true when the pass went well. */
+    /**
+     * Starts a pass now (for a one-off run), or joins the one already running; completes with
+     * true when the pass went well.
+     */
     synchronized CompletableFuture<Boolean> startNow() {
-        return running ? CompletableFuture.completedFuture(false) : start();
+        return running != null ? running : start();
     }
 
     private CompletableFuture<Boolean> start() {
-        running = true;
-        return CompletableFuture.supplyAsync(this::runPass, passThread);
+        running = CompletableFuture.supplyAsync(this::runPass, passThread);
+        return running;
     }
 
     private boolean runPass() {
@@ -74,7 +77,7 @@ final class PeerWorker {
     }
 
     private synchronized void finished(boolean ok, long nowMillis) {
-        running = false;
+        running = null;
         failures = ok ? 0 : failures + 1;
         nextDueMillis = nowMillis + (ok ? backoff.afterSuccess() : backoff.afterFailure(failures));
     }
