@@ -39,7 +39,8 @@ public final class MissingSegments {
         Set<String> local = new HashSet<>(localNames);
         List<String> missing = new ArrayList<>();
         for (String name : remoteNames) {
-            if (name.startsWith(".") || local.contains(name) || name.contains("/") || name.contains("\\")) {
+            if (name.isEmpty() || name.startsWith(".") || local.contains(name) || name.contains("/")
+                    || name.contains("\\") || name.indexOf('\0') >= 0) {
                 continue;
             }
             if (name.endsWith(TOMBSTONE_SUFFIX)) {

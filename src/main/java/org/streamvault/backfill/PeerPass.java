@@ -1,6 +1,7 @@
 package org.streamvault.backfill;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,18 @@ public final class PeerPass {
         return copied;
     }
 
+    /** The local downloader or another peer's worker may have written the file since the diff. */
+    private FetchOutcome fetchUnlessPresent(Peer peer, String channel, String quality, String hour, String name,
+            Path hourDir, AtomicBoolean abandoned) throws IOException {
+        if (abandoned.get()) {
+            return null;
+        }
+        if (Files.exists(hourDir.resolve(name))) {
+            return FetchOutcome.ALREADY_PRESENT;
+        }
+        return client.fetch(peer, channel, quality, hour, name, hourDir);
+    }
+
     private int backfillHour(Peer peer, String channel, String quality, String hour, ExecutorService fetchPool)
             throws IOException, InterruptedException {
         List<String> remote = client.list(peer, channel, quality, hour);
@@ -77,8 +90,8 @@ public final class PeerPass {
         AtomicBoolean abandoned = new AtomicBoolean();
         List<Future<FetchOutcome>> fetches = new ArrayList<>(missing.size());
         for (String name : missing) {
-            fetches.add(fetchPool.submit(() -> abandoned.get() ? null
-                    : client.fetch(peer, channel, quality, hour, name, hourDir)));
+            fetches.add(fetchPool.submit(
+                    () -> fetchUnlessPresent(peer, channel, quality, hour, name, hourDir, abandoned)));
         }
         int saved = 0;
         IOException failure = null;

@@ -30,7 +30,7 @@ class MissingSegmentsTest {
                 seg("00:10.000000", "full"),          // tombstoned locally
                 seg("00:12.000000", "full") + ".tombstone",
                 seg("00:02.000000", "full") + ".tombstone", // present locally
-                "../escape.tombstone"));
+                "../escape.tombstone", "nul\0.tombstone", ""));
         List<String> local = List.of(seg("00:02.000000", "full"), seg("00:02.000000", "full") + ".tombstone",
                 seg("00:10.000000", "full").replace(".ts", ".tombstone"));
         List<String> remoteCopy = List.copyOf(remote);
