@@ -28,6 +28,7 @@ public final class PeerPass {
     private static final Logger LOG = LoggerFactory.getLogger(PeerPass.class);
     /** A bad file on a peer is met again on every pass; one warning a minute is enough. */
     private static final RateLimitedLog MISMATCH_LOG = new RateLimitedLog(60_000);
+    private static final RateLimitedLog NOTHING_TO_COPY_LOG = new RateLimitedLog(3_600_000);
 
     private final PeerClient client;
     private final Path baseDir;
@@ -54,6 +55,10 @@ public final class PeerPass {
 
     /** Runs the pass; returns the number of files copied. */
     public int run(Peer peer, ExecutorService fetchPool) throws IOException, InterruptedException {
+        if (channels.isEmpty() || qualities.isEmpty()) {
+            NOTHING_TO_COPY_LOG.log(LOG::warn, "backfiller has nothing to copy: streamvault.channels or"
+                    + " streamvault.qualities is empty");
+        }
         int copied = 0;
         for (String channel : channels) {
             for (String quality : qualities) {

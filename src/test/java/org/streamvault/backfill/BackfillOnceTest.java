@@ -5,8 +5,12 @@ import static org.streamvault.backfill.BackfillBetweenNodesTest.CHANNEL;
 import static org.streamvault.backfill.BackfillBetweenNodesTest.QUALITY;
 import static org.streamvault.backfill.BackfillBetweenNodesTest.hoursAgo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +27,15 @@ class BackfillOnceTest {
     @TempDir
     Path dirB;
 
-    static String[] once(String peers) {
-        return new String[] {
+    static String[] once(String peers, String... more) {
+        String[] base = {
             "streamvault.backfiller.once", "true",
             "streamvault.backfiller.nodes", peers,
             "streamvault.channels", CHANNEL,
             "streamvault.backfiller.recent-cutoff", "0",
             "streamvault.backfiller.connect-timeout", "1",
         };
+        return Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test
@@ -57,6 +62,26 @@ class BackfillOnceTest {
                     .isTrue();
             assertThat(exit.codeOr(-1)).isEqualTo(1);
             assertThat(StoreFiles.of(dirB)).isEqualTo(StoreFiles.of(dirA));
+        }
+    }
+
+    @Test
+    void withDeleteOldTheOnePassAlsoDeletesLocalHoursBeforeTheWindow() throws Exception {
+        seedA();
+        StoreBuilder b = new StoreBuilder(dirB, CHANNEL, QUALITY);
+        b.add(hoursAgo(5), "2.0", SegmentType.FULL, 1000);
+        b.add(hoursAgo(5) + 2_000_000L, "2.0", SegmentType.FULL, 1000);
+        Path keptLocal = b.add(hoursAgo(2), "2.0", SegmentType.FULL, 1000);
+        Set<String> expected = new TreeSet<>(StoreFiles.of(dirA));
+        expected.add(dirB.relativize(keptLocal).toString());
+        try (TestNode nodeA = TestNode.start(dirA)) {
+            try (TestNode nodeB = TestNode.start(dirB, once(nodeA.url(""),
+                    "streamvault.backfiller.delete-old", "true", "streamvault.backfiller.start", "3"))) {
+                assertThat(StoreFiles.await(15_000, () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped))
+                        .isTrue();
+                assertThat(StoreFiles.of(dirB)).isEqualTo(expected);
+                assertThat(Files.exists(b.hourDir(hoursAgo(5)))).isFalse();
+            }
         }
     }
 
