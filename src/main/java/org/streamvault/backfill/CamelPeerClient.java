@@ -10,13 +10,13 @@ import org.streamvault.hls.UriPaths;
 
 /**
  * {@link PeerClient} over the backfiller's routes: {@code direct:backfiller-list-peer-files}
- * and {@code direct:backfiller-fetch-missing-segment} call the peer through camel-http (the
+ * and {@code direct:backfiller-fetch-segment-from-peer} call the peer through camel-http (the
  * URL travels in {@link Exchange#HTTP_URI}, so one endpoint serves every peer and file) and
  * hand the raw response stream to {@link ListingReader} or {@link SegmentReceiver}.
  */
 public final class CamelPeerClient implements PeerClient {
     public static final String LIST_ROUTE = "direct:backfiller-list-peer-files";
-    public static final String FETCH_ROUTE = "direct:backfiller-fetch-missing-segment";
+    public static final String FETCH_ROUTE = "direct:backfiller-fetch-segment-from-peer";
     /** Exchange property: the local hour directory a fetched file goes to. */
     public static final String HOUR_DIR = "streamvaultBackfillHourDir";
     /** Exchange property: the file name being fetched. */

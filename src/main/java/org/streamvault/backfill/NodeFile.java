@@ -65,7 +65,8 @@ public final class NodeFile implements PeerSource {
         return switch (cols.length) {
             case 1 -> Peer.ofUrl(cols[0]);
             case 2 -> new Peer(cols[0], cols[1]);
-            default -> throw new IllegalArgumentException("expected 'NAME URL' or 'URL', got " + cols.length + " columns");
+            default -> throw new IllegalArgumentException(
+                    "expected 'NAME URL' or 'URL', got " + cols.length + " columns");
         };
     }
 }

@@ -62,7 +62,8 @@ public final class PeerPass {
         int copied = 0;
         for (String channel : channels) {
             for (String quality : qualities) {
-                List<String> hours = window.hoursNewestFirst(client.list(peer, channel, quality), nowMicros.getAsLong());
+                List<String> remoteHours = client.list(peer, channel, quality);
+                List<String> hours = window.hoursNewestFirst(remoteHours, nowMicros.getAsLong());
                 for (String hour : hours) {
                     copied += backfillHour(peer, channel, quality, hour, fetchPool);
                 }

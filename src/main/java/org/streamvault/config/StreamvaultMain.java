@@ -19,11 +19,21 @@ public final class StreamvaultMain {
     private StreamvaultMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        NodeExit exit = new NodeExit();
-        Main main = create(home(), parseOverrides(args), exit);
-        main.run();
-        System.exit(exit.codeOr(main.getExitCode()));
+    public static void main(String[] args) {
+        try {
+            NodeExit exit = new NodeExit();
+            Main main = create(home(), parseOverrides(args), exit);
+            main.run();
+            System.exit(exit.codeOr(main.getExitCode()));
+        } catch (Exception e) {
+            // Configuration mistakes (no database for the cutter, bad JSON) end in one line.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("streamvault: cannot start: " + root.getMessage());
+            System.exit(1);
+        }
     }
 
     /** A configured but not yet started node; tests use this to boot the real thing. */
@@ -38,6 +48,8 @@ public final class StreamvaultMain {
             throw new IllegalStateException("no application.properties in " + home
                     + " (set -Dstreamvault.home to the Streamvault directory)");
         }
+        // application.properties defaults the node name to {{sys:streamvault.hostname}}
+        System.setProperty("streamvault.hostname", hostName());
         Main main = new Main(StreamvaultMain.class);
         main.setPropertyPlaceholderLocations("file:" + properties);
         main.addOverrideProperty("camel.main.routes-include-pattern",
@@ -49,6 +61,16 @@ public final class StreamvaultMain {
         main.addOverrideProperty("camel.main.base-package-scan", "org.streamvault");
         main.bind(NodeExit.BEAN, exit);
         return main;
+    }
+
+    /** This machine's name (the shell's $HOSTNAME is usually not exported to the JVM). */
+    static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() ? "streamvault" : name;
+        } catch (java.io.IOException e) {
+            return "streamvault";
+        }
     }
 
     static Path home() {

@@ -1,14 +1,15 @@
 package org.streamvault.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 /**
  * Where Streamvault's own meters go: the Prometheus registry that camel-micrometer binds while
- * the context starts (so route metrics and ours share {@code /metrics}), or a private registry
- * nobody scrapes when metrics are switched off. Looked up on first use, after start-up.
+ * the context starts (so route metrics and ours share {@code /metrics}), or, when metrics are
+ * switched off, an empty composite registry whose meters record nothing (no overhead left).
+ * Looked up on first use, after start-up.
  */
 public final class NodeMetrics {
     private final CamelContext camelContext;
@@ -33,7 +34,7 @@ public final class NodeMetrics {
                     r = camelContext.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
                             MeterRegistry.class);
                     if (r == null) {
-                        r = new SimpleMeterRegistry();
+                        r = new CompositeMeterRegistry();
                     }
                     registry = r;
                 }

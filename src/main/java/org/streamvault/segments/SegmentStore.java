@@ -32,8 +32,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SegmentStore {
     static final long RACY_MARGIN_MILLIS = 1_000;
 
+    /**
+     * Directories under the base directory that are not channels: the coverage checker writes
+     * its maps to {@code <base-dir>/coverage-maps/} (the layout wubloader operators know), so
+     * that name is never listed or served as a channel.
+     */
+    public static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("coverage-maps");
+
     private final Path baseDir;
     private final ConcurrentHashMap<Path, CachedHour> cache = new ConcurrentHashMap<>();
+    private volatile SelectionInterceptor interceptor = SelectionInterceptor.NONE;
 
     private record CachedHour(long modifiedMillis, long listedAtMillis, HourListing listing) {
     }
@@ -46,9 +54,16 @@ public final class SegmentStore {
         return baseDir;
     }
 
-    /** Channel directories (non-hidden), sorted; empty if the base directory does not exist. */
+    /** Wraps every later {@link #select} call (metrics time it this way). */
+    public void setSelectionInterceptor(SelectionInterceptor interceptor) {
+        this.interceptor = interceptor == null ? SelectionInterceptor.NONE : interceptor;
+    }
+
+    /** Channel directories (non-hidden, not {@link #RESERVED_NAMES}), sorted; empty if no base directory. */
     public List<String> channels() {
-        return subdirectories(baseDir);
+        List<String> names = new ArrayList<>(subdirectories(baseDir));
+        names.removeAll(RESERVED_NAMES);
+        return names;
     }
 
     /** Quality directories of a channel, sorted; empty if the channel is unknown. */
@@ -124,7 +139,8 @@ public final class SegmentStore {
                 return best;
             }
         };
-        return BestSegments.select(hours, startMicros, endMicros, allowHoles);
+        return interceptor.around(channel, quality,
+                () -> BestSegments.select(hours, startMicros, endMicros, allowHoles));
     }
 
     private HourListing hour(Path hourDir, String hour, long hourStartMicros) {
@@ -165,6 +181,9 @@ public final class SegmentStore {
     }
 
     private Path dir(String... parts) {
+        if (parts.length > 0 && RESERVED_NAMES.contains(parts[0])) {
+            throw new StorePathException("'" + parts[0] + "' is reserved, not a channel");
+        }
         Path p = baseDir;
         for (String part : parts) {
             checkPart(part);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.StoreFiles;
 import org.streamvault.testing.TestNode;
 
@@ -81,10 +83,9 @@ class BackfillBetweenNodesTest {
                 TestNode nodeB = TestNode.start(dirB, nodeB(nodeA.url("")))) {
             Set<String> expected = withoutTemp(StoreFiles.of(dirA));
             expected.remove(dirA.relativize(good).toString());
-            assertThat(StoreFiles.await(15_000, () -> StoreFiles.of(dirB).equals(expected)))
-                    .as("B converges to A").isTrue();
-            assertThat(StoreFiles.await(5_000, () -> counter(nodeB, "streamvault.backfill.hash.mismatches") >= 1))
-                    .isTrue();
+            Await.until("B converges to A", Duration.ofSeconds(15), () -> StoreFiles.of(dirB).equals(expected));
+            Await.until("the hash mismatch to be counted", Duration.ofSeconds(5),
+                    () -> counter(nodeB, "streamvault.backfill.hash.mismatches") >= 1);
             assertThat(counter(nodeB, "streamvault.backfill.segments")).isEqualTo(expected.size());
             assertThat(counter(nodeB, "streamvault.backfill.hours")).isEqualTo(3);
             Thread.sleep(1500); // another pass or two

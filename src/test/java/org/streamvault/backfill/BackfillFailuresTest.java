@@ -8,12 +8,14 @@ import static org.streamvault.backfill.BackfillBetweenNodesTest.hoursAgo;
 import static org.streamvault.backfill.BackfillBetweenNodesTest.nodeB;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.testing.FakePeer;
 import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.StoreFiles;
 import org.streamvault.testing.TestNode;
 
@@ -34,16 +36,18 @@ class BackfillFailuresTest {
         TestNode nodeA = TestNode.start(dirA, "streamvault.node-name", "a");
         int portA = nodeA.port();
         try (TestNode nodeB = TestNode.start(dirB, nodeB(nodeA.url(""), "streamvault.backfiller.concurrency", "1"))) {
-            assertThat(StoreFiles.await(10_000, () -> StoreFiles.of(dirB).size() >= 20)).isTrue();
+            Await.until("B to copy its first 20 files", Duration.ofSeconds(10), () -> StoreFiles.of(dirB).size() >= 20);
             nodeA.close();
-            assertThat(StoreFiles.await(5_000, () -> counter(nodeB, "streamvault.backfill.errors") >= 1)).isTrue();
+            Await.until("errors to be counted", Duration.ofSeconds(5),
+                    () -> counter(nodeB, "streamvault.backfill.errors") >= 1);
             Set<String> partial = StoreFiles.of(dirB);
             assertThat(partial.size()).isLessThan(expected.size());
             assertThat(partial).allMatch(f -> !f.contains("-temp-")).isSubsetOf(expected);
 
-            nodeA = TestNode.start(dirA, "streamvault.node-name", "a", "streamvault.http.port", Integer.toString(portA));
-            assertThat(StoreFiles.await(15_000, () -> StoreFiles.of(dirB).equals(expected)))
-                    .as("B catches up once A is back").isTrue();
+            nodeA = TestNode.start(dirA, "streamvault.node-name", "a",
+                    "streamvault.http.port", Integer.toString(portA));
+            Await.until("B catches up once A is back", Duration.ofSeconds(15),
+                    () -> StoreFiles.of(dirB).equals(expected));
         } finally {
             nodeA.close();
         }
@@ -64,8 +68,9 @@ class BackfillFailuresTest {
                 TestNode nodeB = TestNode.start(dirB, nodeB(stalled.url() + "," + garbage.url() + "," + broken.url()
                         + "," + numbers.url() + "," + nodeA.url("")))) {
             // well within the stalled peer's read timeout (5 s): it never holds the others up
-            assertThat(StoreFiles.await(4_000, () -> StoreFiles.of(dirB).equals(expected))).isTrue();
-            assertThat(StoreFiles.await(5_000, () -> counter(nodeB, "streamvault.backfill.errors") >= 3)).isTrue();
+            Await.until("B to hold what A holds", Duration.ofSeconds(4), () -> StoreFiles.of(dirB).equals(expected));
+            Await.until("errors to be counted", Duration.ofSeconds(5),
+                    () -> counter(nodeB, "streamvault.backfill.errors") >= 3);
             assertThat(nodeB.get("/metrics").body())
                     .contains("streamvault_backfill_errors_total{peer=\"" + broken.url().substring(7) + "\"}");
         }

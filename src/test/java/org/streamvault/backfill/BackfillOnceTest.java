@@ -7,6 +7,7 @@ import static org.streamvault.backfill.BackfillBetweenNodesTest.hoursAgo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.config.NodeExit;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.StoreFiles;
 import org.streamvault.testing.TestNode;
 
@@ -44,8 +46,8 @@ class BackfillOnceTest {
         Set<String> expected = StoreFiles.of(dirA);
         try (TestNode nodeA = TestNode.start(dirA); TestNode nodeB = TestNode.start(dirB, once(nodeA.url("")))) {
             NodeExit exit = nodeB.camelContext().getRegistry().lookupByNameAndType(NodeExit.BEAN, NodeExit.class);
-            assertThat(StoreFiles.await(15_000, () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped))
-                    .isTrue();
+            Await.until("node B to stop after its one pass", Duration.ofSeconds(15),
+                    () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped);
             assertThat(exit.codeOr(-1)).isZero();
             assertThat(StoreFiles.of(dirB)).isEqualTo(expected);
         }
@@ -58,8 +60,8 @@ class BackfillOnceTest {
         try (TestNode nodeA = TestNode.start(dirA);
                 TestNode nodeB = TestNode.start(dirB, once(dead + "," + nodeA.url("")))) {
             NodeExit exit = nodeB.camelContext().getRegistry().lookupByNameAndType(NodeExit.BEAN, NodeExit.class);
-            assertThat(StoreFiles.await(15_000, () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped))
-                    .isTrue();
+            Await.until("node B to stop after its one pass", Duration.ofSeconds(15),
+                    () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped);
             assertThat(exit.codeOr(-1)).isEqualTo(1);
             assertThat(StoreFiles.of(dirB)).isEqualTo(StoreFiles.of(dirA));
         }
@@ -77,8 +79,8 @@ class BackfillOnceTest {
         try (TestNode nodeA = TestNode.start(dirA)) {
             try (TestNode nodeB = TestNode.start(dirB, once(nodeA.url(""),
                     "streamvault.backfiller.delete-old", "true", "streamvault.backfiller.start", "3"))) {
-                assertThat(StoreFiles.await(15_000, () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped))
-                        .isTrue();
+                Await.until("node B to stop after its one pass", Duration.ofSeconds(15),
+                        () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped);
                 assertThat(StoreFiles.of(dirB)).isEqualTo(expected);
                 assertThat(Files.exists(b.hourDir(hoursAgo(5)))).isFalse();
             }

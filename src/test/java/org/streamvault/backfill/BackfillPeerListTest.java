@@ -8,6 +8,7 @@ import static org.streamvault.backfill.BackfillBetweenNodesTest.nodeB;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.testing.FakePeer;
 import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.StoreFiles;
 import org.streamvault.testing.TestNode;
 
@@ -45,14 +47,17 @@ class BackfillPeerListTest {
             Files.writeString(nodeFile, "# cluster\nb " + self.url() + "\na " + a.url("") + "\n");
             try (TestNode b = TestNode.start(dirB, nodeB("", "streamvault.backfiller.node-file", nodeFile.toString(),
                     "streamvault.backfiller.peer-refresh-interval", "1"))) {
-                Backfiller backfiller = b.camelContext().getRegistry().lookupByNameAndType("backfiller", Backfiller.class);
-                assertThat(StoreFiles.await(10_000, () -> StoreFiles.of(dirB).equals(StoreFiles.of(dirA)))).isTrue();
+                Backfiller backfiller = b.camelContext().getRegistry()
+                        .lookupByNameAndType("backfiller", Backfiller.class);
+                Await.until("B to hold what A holds", Duration.ofSeconds(10),
+                        () -> StoreFiles.of(dirB).equals(StoreFiles.of(dirA)));
                 assertThat(backfiller.peerUrls()).containsExactly(a.url(""));
 
                 Files.writeString(nodeFile, "c " + c.url("") + "\n");
                 Set<String> both = new TreeSet<>(StoreFiles.of(dirA));
                 both.addAll(StoreFiles.of(dirC));
-                assertThat(StoreFiles.await(10_000, () -> StoreFiles.of(dirB).equals(both))).isTrue();
+                Await.until("B to hold what A and C hold", Duration.ofSeconds(10),
+                        () -> StoreFiles.of(dirB).equals(both));
                 assertThat(backfiller.peerUrls()).containsExactly(c.url(""));
             }
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.FakePeer;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.StoreFiles;
 import org.streamvault.testing.TestNode;
 
@@ -47,10 +49,14 @@ class BackfillStreamingTest {
         try (FakePeer peer = FakePeer.start(ex -> serve(ex, hour, name, bytes, release));
                 TestNode nodeB = TestNode.start(dirB, nodeB(peer.url()))) {
             Path hourDir = dirB.resolve(CHANNEL).resolve(QUALITY).resolve(hour);
-            boolean tempHasHalf = StoreFiles.await(10_000, () -> tempBytes(hourDir) >= SIZE / 2);
-            release.countDown();
-            assertThat(tempHasHalf).as("half the body is on disk while the peer stalls").isTrue();
-            assertThat(StoreFiles.await(10_000, () -> Files.exists(hourDir.resolve(name)))).isTrue();
+            try {
+                Await.until("half the body on disk while the peer stalls", Duration.ofSeconds(10),
+                        () -> tempBytes(hourDir) >= SIZE / 2);
+            } finally {
+                release.countDown();
+            }
+            Await.until("the segment under its final name", Duration.ofSeconds(10),
+                    () -> Files.exists(hourDir.resolve(name)));
             assertThat(Files.readAllBytes(hourDir.resolve(name))).isEqualTo(bytes);
             assertThat(tempBytes(hourDir)).isZero();
             assertThat(BackfillBetweenNodesTest.counter(nodeB, "streamvault.backfill.segments")).isEqualTo(1);

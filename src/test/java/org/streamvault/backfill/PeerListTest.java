@@ -28,7 +28,8 @@ class PeerListTest {
 
     @Test
     void ownNameAndOwnLoopbackUrlAreExcluded() {
-        PeerSource file = fixed(List.of(new Peer("me", "http://10.0.0.1:8000"), new Peer("other", "http://10.0.0.2:8000")));
+        PeerSource file = fixed(List.of(new Peer("me", "http://10.0.0.1:8000"),
+                new Peer("other", "http://10.0.0.2:8000")));
         PeerList list = new PeerList(List.of(new StaticPeers("http://127.0.0.1:8000/, http://10.0.0.3:8000"), file),
                 "me", List.of("http://127.0.0.1:8000", "http://localhost:8000"));
         assertThat(list.refresh()).extracting(Peer::url)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.FakePeer;
 import org.streamvault.testing.StoreFiles;
 import org.streamvault.testing.TestNode;
@@ -99,9 +101,8 @@ public final class BackfillBench {
                 "streamvault.backfiller.recent-cutoff", "0",
                 "streamvault.backfiller.concurrency", concurrency)) {
             startUp = seconds(start);
-            if (!StoreFiles.await(600_000, () -> b.camelContext().getStatus() == ServiceStatus.Stopped)) {
-                throw new IllegalStateException("backfill did not finish in 10 minutes");
-            }
+            Await.until("the backfill to finish", Duration.ofMinutes(10),
+                    () -> b.camelContext().getStatus() == ServiceStatus.Stopped);
         }
         double done = seconds(start);
         double cpu = (processCpuNanos() - cpuStart) / 1e9;

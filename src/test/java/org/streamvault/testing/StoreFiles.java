@@ -9,9 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 
-/** Looking at a store from the outside in tests: its files as relative paths, and waiting for a condition. */
+/** Looking at a store from the outside in tests: every file, as a relative path. */
 public final class StoreFiles {
     private StoreFiles() {
     }
@@ -42,17 +41,5 @@ public final class StoreFiles {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    /** Polls {@code condition} every 50 ms until it holds or {@code millis} pass; returns the last answer. */
-    public static boolean await(long millis, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
     }
 }

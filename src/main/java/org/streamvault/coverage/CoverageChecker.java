@@ -1,0 +1,144 @@
+package org.streamvault.coverage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamvault.metrics.NodeMetrics;
+import org.streamvault.metrics.Timing;
+import org.streamvault.segments.RateLimitedLog;
+import org.streamvault.segments.Segment;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.Timestamps;
+
+/**
+ * The coverage checker: for every channel/quality in the store, the figures of the recent hours
+ * as gauges ({@link CoverageGauges}) and a PNG map ({@link CoverageMap}) under
+ * {@code <base-dir>/coverage-maps/<channel>/<quality>.png}. The route calls {@link #targets()}
+ * once per run and {@link #check(String)} for each target.
+ */
+public final class CoverageChecker {
+    /** Under the base directory; {@link SegmentStore} never lists it as a channel. */
+    public static final String MAPS_DIR = "coverage-maps";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoverageChecker.class);
+    private static final RateLimitedLog FAILURE_LOG = new RateLimitedLog(60_000);
+
+    /** What the page says about a map. */
+    public record MapInfo(String channel, String quality, long firstHourMicros, int hours, long renderedAtMicros) {
+    }
+
+    private final SegmentStore store;
+    private final CoverageCalculator calculator;
+    private CoverageGauges gauges;
+    private final NodeMetrics metrics;
+    private final int recentHours;
+    private final int mapHours;
+    private final LongSupplier nowMicros;
+    private final Map<String, MapInfo> maps = new ConcurrentHashMap<>();
+
+    public CoverageChecker(SegmentStore store, NodeMetrics metrics, int recentHours, int mapHours,
+            LongSupplier nowMicros) {
+        if (recentHours < 1 || mapHours < 1) {
+            throw new IllegalArgumentException("coverage recent-hours and map-hours must be at least 1");
+        }
+        this.store = store;
+        this.calculator = new CoverageCalculator(store);
+        this.metrics = metrics;
+        this.recentHours = recentHours;
+        this.mapHours = mapHours;
+        this.nowMicros = nowMicros;
+    }
+
+    /** Every channel/quality in the store as {@code channel/quality}; gauges of vanished ones are dropped. */
+    public List<String> targets() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String channel : store.channels()) {
+            for (String quality : store.qualities(channel)) {
+                out.add(CoverageGauges.key(channel, quality));
+            }
+        }
+        gauges().retain(out);
+        maps.keySet().retainAll(out);
+        return new ArrayList<>(out);
+    }
+
+    /** Checks one {@code channel/quality}; a failure is logged in one line and the next target goes on. */
+    public void check(String target) {
+        int slash = target.indexOf('/');
+        String channel = target.substring(0, slash);
+        String quality = target.substring(slash + 1);
+        try {
+            Timing.of(metrics, "coverage", "channel", channel, "quality", quality)
+                    .record(() -> checkStream(channel, quality), hours -> hours);
+        } catch (RuntimeException e) {
+            FAILURE_LOG.log(LOG::warn, "coverage of " + target + " failed: " + e);
+        }
+    }
+
+    /** Updates gauges and map of one channel/quality; returns the number of hours looked at. */
+    int checkStream(String channel, String quality) {
+        long now = nowMicros.getAsLong();
+        long currentHour = Timestamps.truncateToHour(now);
+        List<HourCoverage> recent = new ArrayList<>(recentHours);
+        for (int ago = 0; ago < recentHours; ago++) {
+            recent.add(calculator.hour(channel, quality, currentHour - ago * Timestamps.MICROS_PER_HOUR, now));
+        }
+        gauges().update(channel, quality, recent);
+        return recentHours + renderMap(channel, quality, currentHour, now);
+    }
+
+    private int renderMap(String channel, String quality, long currentHour, long now) {
+        List<Long> hours = store.hourStarts(channel, quality);
+        if (hours.isEmpty()) {
+            return 0;
+        }
+        long last = Math.max(currentHour, hours.get(hours.size() - 1));
+        long first = Math.max(hours.get(0), last - (mapHours - 1) * Timestamps.MICROS_PER_HOUR);
+        int count = (int) ((last - first) / Timestamps.MICROS_PER_HOUR) + 1;
+        List<Segment> segments = new ArrayList<>();
+        // the hour before the first may hold a segment running into it
+        for (long h = first - Timestamps.MICROS_PER_HOUR; h <= last; h += Timestamps.MICROS_PER_HOUR) {
+            segments.addAll(calculator.segments(channel, quality, h));
+        }
+        try {
+            CoverageMap.write(CoverageMap.render(segments, first, count, now), mapFile(channel, quality));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        maps.put(CoverageGauges.key(channel, quality), new MapInfo(channel, quality, first, count, now));
+        return count;
+    }
+
+    /** Made on first use: the node's registry exists only once the context has started. */
+    private synchronized CoverageGauges gauges() {
+        if (gauges == null) {
+            gauges = new CoverageGauges(metrics.registry());
+        }
+        return gauges;
+    }
+
+    /** Where the map of a channel/quality is written (names checked like every store path). */
+    public Path mapFile(String channel, String quality) {
+        SegmentStore.checkPart(channel);
+        SegmentStore.checkPart(quality);
+        return mapsDir().resolve(channel).resolve(quality + ".png");
+    }
+
+    public Path mapsDir() {
+        return store.baseDir().resolve(MAPS_DIR);
+    }
+
+    /** What is known about the maps rendered since start, by {@code channel/quality}. */
+    public Map<String, MapInfo> mapInfo() {
+        return Map.copyOf(maps);
+    }
+}

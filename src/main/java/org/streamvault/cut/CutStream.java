@@ -1,0 +1,244 @@
+package org.streamvault.cut;
+
+import java.io.File;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * A cut being made, read as a stream: a sequence of {@link Source}s (segment files, ffmpeg
+ * outputs, spooled temp files) opened one after the other as the consumer reads, so at most one
+ * buffer of video is in memory whatever the length of the cut.
+ *
+ * <p>{@link #close()} may come from any thread at any time, also while another thread is
+ * blocked in {@link #read}: it stops every ffmpeg of this cut (SIGTERM, then SIGKILL after the
+ * grace period) and deletes the cut's temp directory once they have exited. It never blocks, so
+ * an HTTP server may call it from its event loop when the client goes away. A read after close,
+ * or one that was waiting when close came, fails with an {@link IOException}.
+ */
+public final class CutStream extends InputStream {
+
+    /** One consecutive stretch of the output; opened when the previous one is used up. */
+    interface Source {
+        InputStream open(CutStream cut) throws IOException;
+    }
+
+    private final Iterator<Source> sources;
+    private final Path tempRoot;
+    private final Duration killGrace;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final List<FfmpegProcess> processes = new ArrayList<>();
+    private Path tempDir;
+    private InputStream current;
+    private volatile boolean closed;
+    private volatile long bytesRead;
+
+    CutStream(List<Source> sources, Path tempRoot, Duration killGrace) {
+        this.sources = List.copyOf(sources).iterator();
+        this.tempRoot = tempRoot;
+        this.killGrace = killGrace;
+    }
+
+    /** Bytes handed to the consumer so far. */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        readLock.lock();
+        try {
+            while (true) {
+                checkOpen();
+                if (current == null) {
+                    if (!sources.hasNext()) {
+                        releaseFiles();
+                        return -1;
+                    }
+                    current = sources.next().open(this);
+                    continue;
+                }
+                int n = current.read(buf, off, len);
+                checkOpen();
+                if (n >= 0) {
+                    bytesRead += n;
+                    return n;
+                }
+                InputStream done = current;
+                current = null;
+                done.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            closeCurrentQuietly();
+            throw e;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Stops the cut: see the class comment. Idempotent. */
+    @Override
+    public void close() {
+        List<FfmpegProcess> running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = List.copyOf(processes);
+        }
+        running.forEach(p -> p.kill(killGrace));
+        // The reader, if one is blocked, closes its own stream when it wakes up (the killed
+        // ffmpeg ends its pipe); closing under its feet could block on some streams.
+        if (readLock.tryLock()) {
+            try {
+                closeCurrentQuietly();
+            } finally {
+                readLock.unlock();
+            }
+        }
+        CompletableFuture.allOf(running.stream().map(FfmpegProcess::onExit).toArray(CompletableFuture[]::new))
+                .whenComplete((ok, failure) -> deleteTempDir());
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Starts an ffmpeg that belongs to this cut (killed by {@link #close()}). */
+    FfmpegProcess start(List<String> command, File output) throws IOException {
+        FfmpegProcess p = FfmpegProcess.start(command, output);
+        synchronized (this) {
+            if (!closed) {
+                processes.add(p);
+                return p;
+            }
+        }
+        p.kill(Duration.ZERO);
+        throw closedException();
+    }
+
+    /** Runs a command to its end, failing with its stderr if it fails. */
+    void run(List<String> command, File output) throws IOException {
+        FfmpegProcess p = start(command, output);
+        if (output == null) {
+            p.stdout().transferTo(OutputStream.nullOutputStream());
+        }
+        awaitSuccess(p);
+    }
+
+    /** Runs a command and returns its (small) stdout as text. */
+    String capture(List<String> command) throws IOException {
+        FfmpegProcess p = start(command, null);
+        String out = new String(p.stdout().readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+        p.stdout().transferTo(OutputStream.nullOutputStream());
+        awaitSuccess(p);
+        return out;
+    }
+
+    /** The stdout of a command as a stream that fails at its end if the command failed. */
+    InputStream pipe(List<String> command) throws IOException {
+        FfmpegProcess p = start(command, null);
+        return new FilterInputStream(p.stdout()) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    awaitSuccess(p);
+                }
+                return n;
+            }
+        };
+    }
+
+    /** This cut's own temp directory, made on first use; removed when the cut is closed. */
+    synchronized Path tempDir() throws IOException {
+        if (closed) {
+            throw closedException();
+        }
+        if (tempDir == null) {
+            Files.createDirectories(tempRoot);
+            tempDir = Files.createTempDirectory(tempRoot, "streamvault-cut-");
+        }
+        return tempDir;
+    }
+
+    /** A process killed because the cut was closed reports the close, not its exit status. */
+    private void awaitSuccess(FfmpegProcess p) throws IOException {
+        try {
+            p.awaitSuccess();
+        } catch (CutFailedException e) {
+            checkOpen();
+            throw e;
+        }
+        checkOpen();
+    }
+
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw closedException();
+        }
+    }
+
+    private static IOException closedException() {
+        return new IOException("the cut was closed");
+    }
+
+    /** At the end of a complete read the temp files are no longer needed, even before close. */
+    private void releaseFiles() {
+        deleteTempDir();
+    }
+
+    private void closeCurrentQuietly() {
+        InputStream c = current;
+        current = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // nothing more to do with it
+            }
+        }
+    }
+
+    private synchronized void deleteTempDir() {
+        Path dir = tempDir;
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            tempDir = null;
+        } catch (IOException | UncheckedIOException e) {
+            // left for the operator's tmp cleaner; the cut itself is over
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.streamvault.cut;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One ffmpeg (or ffprobe) run: stdout piped to the caller, stdin closed, stderr drained by a
+ * virtual thread into a small ring buffer so a failure can say what ffmpeg said without ever
+ * holding more than {@link #STDERR_TAIL_BYTES} of it. camel-exec is not used because it buffers
+ * stdout in memory; a cut's stdout is the video.
+ */
+final class FfmpegProcess {
+    static final int STDERR_TAIL_BYTES = 4096;
+    private static final File NO_INPUT = new File("/dev/null");
+
+    private final String name;
+    private final Process process;
+    private final byte[] tail = new byte[STDERR_TAIL_BYTES];
+    private long tailWritten;
+    private final Thread drainer;
+
+    private FfmpegProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        this.drainer = Thread.ofVirtual().name("ffmpeg-stderr-" + process.pid()).start(this::drainStderr);
+    }
+
+    /** Starts {@code command}; stdout goes to {@code output} when given, else to a pipe. */
+    static FfmpegProcess start(List<String> command, File output) throws CutFailedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+        if (output != null) {
+            builder.redirectOutput(output);
+        }
+        try {
+            return new FfmpegProcess(command.get(0), builder.start());
+        } catch (IOException e) {
+            throw new CutFailedException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    InputStream stdout() {
+        return process.getInputStream();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Waits for the exit and fails with the end of stderr if the exit status is not 0. Stdout
+     * must have been read to its end (or redirected), or this waits for ever.
+     */
+    void awaitSuccess() throws CutFailedException {
+        int status;
+        try {
+            status = process.waitFor();
+            drainer.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(Duration.ZERO);
+            throw new CutFailedException(name + " interrupted");
+        }
+        if (status != 0) {
+            String said = stderrTail();
+            throw new CutFailedException(name + " failed (exit " + status + ")"
+                    + (said.isEmpty() ? "" : ": " + said));
+        }
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM) and, if it is still running after {@code grace}, kills it
+     * (SIGKILL). Never blocks, so it may run on an event loop; Java's process reaper collects the
+     * exit status, so no zombie remains.
+     */
+    void kill(Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    /** The last few KB ffmpeg wrote to stderr, on one line. */
+    synchronized String stderrTail() {
+        int size = (int) Math.min(tailWritten, tail.length);
+        byte[] out = new byte[size];
+        int start = (int) ((tailWritten - size) % tail.length);
+        for (int i = 0; i < size; i++) {
+            out[i] = tail[(start + i) % tail.length];
+        }
+        return new String(out, StandardCharsets.UTF_8).strip().replaceAll("\\s*\n\\s*", " | ");
+    }
+
+    private void drainStderr() {
+        byte[] buf = new byte[1024];
+        try (InputStream err = process.getErrorStream()) {
+            int n;
+            while ((n = err.read(buf)) > 0) {
+                synchronized (this) {
+                    for (int i = 0; i < n; i++) {
+                        tail[(int) (tailWritten++ % tail.length)] = buf[i];
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; what was read so far is all there is
+        }
+    }
+}

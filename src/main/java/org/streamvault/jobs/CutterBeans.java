@@ -1,0 +1,89 @@
+package org.streamvault.jobs;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.streamvault.config.RawProperties;
+import org.streamvault.cut.CutSettings;
+import org.streamvault.cut.Cutter;
+import org.streamvault.db.LazyDataSource;
+import org.streamvault.db.NodeDatabase;
+import org.streamvault.metrics.NodeMetrics;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.upload.UploadBackends;
+import org.streamvault.upload.UploadLocation;
+import org.streamvault.upload.UploadLocations;
+
+/**
+ * The cutter's beans. With {@code streamvault.cutter.enabled=true} the node refuses to start,
+ * in one line, without a database or without upload locations.
+ */
+@Configuration
+public class CutterBeans implements CamelConfiguration {
+    @PropertyInject(value = "streamvault.cutter.enabled", defaultValue = "false")
+    private boolean enabled;
+
+    @PropertyInject(value = "streamvault.cutter.credentials-file", defaultValue = "")
+    private String credentialsFile;
+
+    @PropertyInject(value = "streamvault.cutter.static-tags", defaultValue = "")
+    private String staticTags;
+
+    @PropertyInject(value = "streamvault.cutter.temp-dir", defaultValue = "")
+    private String tempDir;
+
+    @PropertyInject("streamvault.node-name")
+    private String nodeName;
+
+    private Map<String, UploadLocation> locations;
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        if (!enabled) {
+            return;
+        }
+        NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
+        db.require("the cutter");
+        // read raw: the JSON's closing braces would trip placeholder parsing
+        String uploadLocations = RawProperties.get(camelContext, "streamvault.cutter.upload-locations", "");
+        locations = UploadLocations.parse(uploadLocations, UploadBackends.factories(),
+                credentialsFile.isBlank() ? null : Path.of(credentialsFile));
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("the cutter needs streamvault.cutter.upload-locations (a JSON object)");
+        }
+    }
+
+    /** camel-sql's data source for the cutter routes; only connects when a cutter route runs. */
+    @BindToRegistry("cutterDataSource")
+    public LazyDataSource cutterDataSource(CamelContext camelContext) {
+        return new LazyDataSource(() -> camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class)
+                .require("the cutter").dataSource());
+    }
+
+    @BindToRegistry("cutterJobs")
+    public CutterJobs cutterJobs(CamelContext camelContext) {
+        return new CutterJobs(() -> {
+            var registry = camelContext.getRegistry();
+            NodeDatabase db = registry.lookupByNameAndType("nodeDatabase", NodeDatabase.class);
+            SegmentStore store = registry.lookupByNameAndType("segmentStore", SegmentStore.class);
+            CutSettings settings = CutSettings.defaults();
+            if (!tempDir.isBlank()) {
+                settings = settings.withTempDir(Path.of(tempDir));
+            }
+            NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
+            return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, new Cutter(settings),
+                    locations, tags(staticTags), new SecureRandom(), new CutterMetrics(metrics.registry()));
+        });
+    }
+
+    private static List<String> tags(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+}

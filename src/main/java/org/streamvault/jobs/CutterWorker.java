@@ -1,0 +1,273 @@
+package org.streamvault.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamvault.cut.CutPart;
+import org.streamvault.cut.CutRange;
+import org.streamvault.cut.CutRequest;
+import org.streamvault.cut.Cutter;
+import org.streamvault.segments.ContainsHolesException;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.Selection;
+import org.streamvault.upload.UploadCancelledException;
+import org.streamvault.upload.UploadException;
+import org.streamvault.upload.UploadLocation;
+import org.streamvault.upload.UploadRequest;
+import org.streamvault.upload.UploadResult;
+import org.streamvault.upload.VideoSource;
+
+/**
+ * The cutter's decisions (SPEC §6), free of Camel: from the EDITED rows, take one this node
+ * may do, check its video exists, claim it, cut it, upload it, and move the row on.
+ *
+ * <ul>
+ * <li>holes (when not allowed) or no video: a readable error on the row, once; the row waits;</li>
+ * <li>claim lost (another node, or the row was edited): try the next candidate;</li>
+ * <li>cut failed, or the backend refused for good: UNEDITED with the error;</li>
+ * <li>retryable upload failure: EDITED again, uploader cleared;</li>
+ * <li>the row changed before finalizing: cancelled, quietly;</li>
+ * <li>failure after finalizing: stays FINALIZING with the error, for an operator;</li>
+ * <li>success: TRANSCODING or DONE with the video's id and link.</li>
+ * </ul>
+ */
+public final class CutterWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(CutterWorker.class);
+
+    /** What happened to one job, for metrics and tests. */
+    public enum Outcome { DONE, TRANSCODING, RETRY, REJECTED, CANCELLED, UNKNOWN, CLAIM_LOST }
+
+    private final JobStore jobs;
+    private final SegmentStore store;
+    private final Cutter cutter;
+    private final Map<String, UploadLocation> locations;
+    private final List<String> staticTags;
+    private final Random random;
+    private final AtomicBoolean recovered = new AtomicBoolean();
+    private final JobListener listener;
+
+    /** Told about every job processed, for metrics. */
+    @FunctionalInterface
+    public interface JobListener {
+        void finished(Job job, UploadLocation location, Outcome outcome, long nanos);
+    }
+
+    public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
+            List<String> staticTags, Random random) {
+        this(jobs, store, cutter, locations, staticTags, random, (job, location, outcome, nanos) -> {
+        });
+    }
+
+    public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
+            List<String> staticTags, Random random, JobListener listener) {
+        this.listener = listener;
+        this.jobs = jobs;
+        this.store = store;
+        this.cutter = cutter;
+        this.locations = locations;
+        this.staticTags = List.copyOf(staticTags);
+        this.random = random;
+    }
+
+    /** Rolls back what a previous run of this node left claimed; runs once per process. */
+    public void recoverOnce() {
+        if (recovered.compareAndSet(false, true)) {
+            int[] counts = jobs.recoverAfterRestart();
+            if (counts[0] + counts[1] > 0) {
+                LOG.warn("after restart: {} claimed rows returned to EDITED, {} finalizing rows flagged for an operator",
+                        counts[0], counts[1]);
+            }
+        }
+    }
+
+    /**
+     * Works through the candidates in random order (so nodes do not all fight over the first)
+     * and processes the first one this node can claim.
+     *
+     * @return the outcome for that job, or null when nothing could be taken
+     */
+    public Outcome workThrough(List<Job> candidates) {
+        recoverOnce();
+        List<Job> shuffled = new ArrayList<>(candidates);
+        Collections.shuffle(shuffled, random);
+        for (Job job : shuffled) {
+            UploadLocation location = locations.get(job.uploadLocation());
+            if (location == null || !job.allows(jobs.node())) {
+                continue;
+            }
+            String problem = videoProblem(job);
+            if (problem != null) {
+                jobs.noteErrorOnce(job, problem);
+                continue;
+            }
+            if (!jobs.claim(job)) {
+                LOG.debug("claim of {} lost", job.id());
+                continue;
+            }
+            long t0 = System.nanoTime();
+            Outcome outcome = process(job, location);
+            listener.finished(job, location, outcome, System.nanoTime() - t0);
+            return outcome;
+        }
+        return null;
+    }
+
+    /** Why the job's video cannot be cut yet, or null when it can. */
+    private String videoProblem(Job job) {
+        try {
+            Selection s = store.select(job.videoChannel(), job.videoQuality(), job.videoStartMicros(), job.videoEndMicros(),
+                    job.allowHoles());
+            return s.isEmpty() ? "No video found in the requested range on node " + jobs.node() : null;
+        } catch (ContainsHolesException e) {
+            return "Video contains holes (" + e.getMessage().replace("range contains a ", "")
+                    + ") on node " + jobs.node() + ": wait for the backfill, or allow holes";
+        } catch (IllegalArgumentException e) {
+            return "Cannot cut this row: " + e.getMessage();
+        }
+    }
+
+    Outcome process(Job job, UploadLocation location) {
+        LOG.info("cutting {} '{}' for {}", job.id(), job.videoTitle(), location.name());
+        Selection selection;
+        try {
+            selection = store.select(job.videoChannel(), job.videoQuality(), job.videoStartMicros(), job.videoEndMicros(),
+                    job.allowHoles());
+        } catch (ContainsHolesException e) {
+            jobs.releaseForRetry(job, "Video has holes again: " + e.getMessage());
+            return Outcome.RETRY;
+        }
+        CutRequest cut = new CutRequest(location.cutType(),
+                List.of(new CutPart(new CutRange(job.videoStartMicros(), job.videoEndMicros()), selection)),
+                location.encoding());
+        AtomicReference<Exception> cutFailure = new AtomicReference<>();
+        VideoSource video = () -> new FailureRecordingStream(cutter.open(cut), cutFailure);
+        AtomicBoolean finalized = new AtomicBoolean();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        UploadRequest request = new UploadRequest(job.id(), job.videoTitle(), job.videoDescription(), tags(job),
+                job.isPublic(), location.contentType(), location.extension());
+        try {
+            UploadResult result = location.backend().upload(request, video, () -> {
+                if (!jobs.markFinalizing(job)) {
+                    cancelled.set(true);
+                    throw new UploadCancelledException("the row changed while it was being cut");
+                }
+                finalized.set(true);
+            });
+            if (!jobs.finish(job, result)) {
+                LOG.warn("{} uploaded as {} but the row changed meanwhile; left as it is", job.id(), result.videoLink());
+                return Outcome.UNKNOWN;
+            }
+            LOG.info("{} uploaded: {}", job.id(), result.videoLink());
+            return result.needsTranscoding() ? Outcome.TRANSCODING : Outcome.DONE;
+        } catch (UploadException | RuntimeException e) {
+            return failed(job, e, cutFailure.get(), finalized.get(), cancelled.get());
+        }
+    }
+
+    private Outcome failed(Job job, Exception e, Exception cutFailure, boolean finalized, boolean cancelled) {
+        if (cancelled) {
+            LOG.info("{} was changed while being cut; upload abandoned", job.id());
+            jobs.returnIfStillClaimed(job);
+            return Outcome.CANCELLED;
+        }
+        String reason = oneLine(e);
+        if (finalized) {
+            LOG.error("{}: upload failed after finalizing, outcome unknown: {}", job.id(), reason);
+            jobs.flagFinalizing(job, "Upload failed after finalizing, the video may or may not exist: " + reason);
+            return Outcome.UNKNOWN;
+        }
+        if (cutFailure != null) {
+            LOG.warn("{}: cut failed: {}", job.id(), oneLine(cutFailure));
+            jobs.reject(job, "Cut failed: " + oneLine(cutFailure));
+            return Outcome.REJECTED;
+        }
+        boolean retry = !(e instanceof UploadException u) || u.kind() != UploadException.Kind.NON_RETRYABLE;
+        LOG.warn("{}: upload failed ({}): {}", job.id(), retry ? "will retry" : "needs an editor", reason);
+        if (retry) {
+            jobs.releaseForRetry(job, "Upload failed, will retry: " + reason);
+            return Outcome.RETRY;
+        }
+        jobs.reject(job, "Upload failed: " + reason);
+        return Outcome.REJECTED;
+    }
+
+    /** Marks TRANSCODING rows DONE once their backend says processing has finished. */
+    public int checkTranscoding() {
+        int done = 0;
+        for (UploadLocation location : locations.values()) {
+            if (!location.backend().needsTranscodeCheck()) {
+                continue;
+            }
+            Map<UUID, String> waiting = jobs.transcoding(location.name());
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            try {
+                Set<String> finished = location.backend().transcoded(waiting.values());
+                for (Map.Entry<UUID, String> e : waiting.entrySet()) {
+                    if (finished.contains(e.getValue())) {
+                        jobs.markTranscoded(e.getKey());
+                        done++;
+                    }
+                }
+            } catch (UploadException e) {
+                LOG.warn("transcode check for {} failed: {}", location.name(), oneLine(e));
+            }
+        }
+        return done;
+    }
+
+    private List<String> tags(Job job) {
+        Set<String> merged = new LinkedHashSet<>(job.videoTags());
+        merged.addAll(staticTags);
+        return List.copyOf(merged);
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Remembers the cut's own failure, so a backend's generic I/O error is not blamed on the upload. */
+    private static final class FailureRecordingStream extends java.io.FilterInputStream {
+        private final AtomicReference<Exception> failure;
+
+        FailureRecordingStream(InputStream in, AtomicReference<Exception> failure) {
+            super(in);
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+                throw e;
+            }
+        }
+    }
+
+}

@@ -1,0 +1,207 @@
+package org.streamvault.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.streamvault.db.Database;
+import org.streamvault.upload.UploadResult;
+
+/**
+ * Every state change the cutter makes to {@code events}, each one UPDATE guarded by the state
+ * (and uploader) it expects, so that of several nodes racing only one succeeds and a row changed
+ * under a node is noticed instead of overwritten. Parameterised statements only.
+ */
+public final class JobStore {
+    /** The columns {@link #toJob} reads; array columns as JSON text so they outlive the connection. */
+    public static final String JOB_COLUMNS = "id, allow_holes, to_json(uploader_whitelist)::text AS uploader_whitelist,"
+            + " upload_location, public, video_start, video_end, video_title, video_description,"
+            + " to_json(video_tags)::text AS video_tags, video_channel, video_quality, error";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    /** The edit inputs, compared in the claim and before finalizing. */
+    private static final String UNCHANGED = " AND allow_holes = ? AND upload_location = ? AND public = ?"
+            + " AND video_start = ? AND video_end = ? AND video_title = ? AND video_description = ?"
+            + " AND video_tags = ? AND video_channel = ? AND video_quality = ?"
+            + " AND (uploader_whitelist IS NULL OR ? = ANY(uploader_whitelist))";
+
+    private final Database db;
+    private final String node;
+
+    public JobStore(Database db, String node) {
+        this.db = db;
+        this.node = node;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    /** Claims the job for this node: EDITED → CLAIMED, only if no edit input changed. */
+    public boolean claim(Job job) {
+        return update("UPDATE events SET state = 'CLAIMED', uploader = ?, error = NULL WHERE id = ? AND state = 'EDITED'"
+                + UNCHANGED, job, node, job.id()) == 1;
+    }
+
+    /** CLAIMED → FINALIZING, only if still ours and unchanged; false means the job was cancelled. */
+    public boolean markFinalizing(Job job) {
+        return update("UPDATE events SET state = 'FINALIZING' WHERE id = ? AND state = 'CLAIMED' AND uploader = ?"
+                + UNCHANGED, job, job.id(), node) == 1;
+    }
+
+    /** FINALIZING → TRANSCODING or DONE, with where the video went. */
+    public boolean finish(Job job, UploadResult result) {
+        String sql = result.needsTranscoding()
+                ? "UPDATE events SET state = 'TRANSCODING', video_id = ?, video_link = ?, error = NULL"
+                        + " WHERE id = ? AND state = 'FINALIZING' AND uploader = ?"
+                : "UPDATE events SET state = 'DONE', video_id = ?, video_link = ?, error = NULL,"
+                        + " upload_time = (now() AT TIME ZONE 'UTC') WHERE id = ? AND state = 'FINALIZING' AND uploader = ?";
+        return plain(sql, result.videoId(), result.videoLink(), job.id(), node) == 1;
+    }
+
+    /** CLAIMED → EDITED (try again later, perhaps on another node), with the reason. */
+    public void releaseForRetry(Job job, String error) {
+        plain("UPDATE events SET state = 'EDITED', uploader = NULL, error = ?"
+                + " WHERE id = ? AND state = 'CLAIMED' AND uploader = ?", error, job.id(), node);
+    }
+
+    /** CLAIMED → UNEDITED with the reason: an editor has to change something. */
+    public void reject(Job job, String error) {
+        plain("UPDATE events SET state = 'UNEDITED', uploader = NULL, error = ?"
+                + " WHERE id = ? AND state = 'CLAIMED' AND uploader = ?", error, job.id(), node);
+    }
+
+    /** Leaves the row FINALIZING but says why an operator must look at it. */
+    public void flagFinalizing(Job job, String error) {
+        plain("UPDATE events SET error = ? WHERE id = ? AND state = 'FINALIZING' AND uploader = ?", error, job.id(), node);
+    }
+
+    /** After a cancel: a row still CLAIMED by us (but changed) goes back to the queue. */
+    public void returnIfStillClaimed(Job job) {
+        plain("UPDATE events SET state = 'EDITED', uploader = NULL WHERE id = ? AND state = 'CLAIMED' AND uploader = ?",
+                job.id(), node);
+    }
+
+    /** Sets an error on an EDITED row that has none yet, so editors see why it waits. */
+    public void noteErrorOnce(Job job, String error) {
+        plain("UPDATE events SET error = ? WHERE id = ? AND state = 'EDITED' AND error IS NULL", error, job.id());
+    }
+
+    /** On start: this node's CLAIMED rows back to EDITED; its FINALIZING rows flagged. Returns both counts. */
+    public int[] recoverAfterRestart() {
+        int released = plain("UPDATE events SET state = 'EDITED', uploader = NULL WHERE state = 'CLAIMED' AND uploader = ?",
+                node);
+        int flagged = plain("UPDATE events SET error = ? WHERE state = 'FINALIZING' AND uploader = ? AND error IS NULL",
+                "node " + node + " restarted while finalizing this upload: check whether the video exists, then set the"
+                        + " row to DONE (with its link) or back to EDITED",
+                node);
+        return new int[] {released, flagged};
+    }
+
+    /** TRANSCODING rows of one location: id → video id. */
+    public Map<UUID, String> transcoding(String location) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, video_id FROM events WHERE state = 'TRANSCODING' AND upload_location = ?")) {
+                ps.setString(1, location);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Map<UUID, String> out = new java.util.LinkedHashMap<>();
+                    while (rs.next()) {
+                        out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** TRANSCODING → DONE. */
+    public void markTranscoded(UUID id) {
+        plain("UPDATE events SET state = 'DONE', upload_time = (now() AT TIME ZONE 'UTC') WHERE id = ? AND state = 'TRANSCODING'",
+                id);
+    }
+
+    private int update(String sql, Job job, Object... leading) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Object o : leading) {
+                    ps.setObject(i++, o);
+                }
+                ps.setBoolean(i++, job.allowHoles());
+                ps.setString(i++, job.uploadLocation());
+                ps.setBoolean(i++, job.isPublic());
+                ps.setTimestamp(i++, timestamp(job.videoStartMicros()));
+                ps.setTimestamp(i++, timestamp(job.videoEndMicros()));
+                ps.setString(i++, job.videoTitle());
+                ps.setString(i++, job.videoDescription());
+                ps.setArray(i++, c.createArrayOf("text", job.videoTags().toArray()));
+                ps.setString(i++, job.videoChannel());
+                ps.setString(i++, job.videoQuality());
+                ps.setString(i, node);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private int plain(String sql, Object... params) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Reads a row selected with {@link #JOB_COLUMNS} as camel-sql hands it over (a map per row,
+     * column names as keys).
+     */
+    public static Job toJob(Map<String, Object> row) throws SQLException {
+        return new Job((UUID) row.get("id"), Boolean.TRUE.equals(row.get("allow_holes")),
+                strings((String) row.get("uploader_whitelist")), (String) row.get("upload_location"),
+                Boolean.TRUE.equals(row.get("public")), micros((Timestamp) row.get("video_start")),
+                micros((Timestamp) row.get("video_end")), (String) row.get("video_title"),
+                (String) row.get("video_description"), strings((String) row.get("video_tags")),
+                (String) row.get("video_channel"), (String) row.get("video_quality"), (String) row.get("error"));
+    }
+
+    static List<String> strings(String json) throws SQLException {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable text[] column: " + json, e);
+        }
+    }
+
+    /** TIMESTAMP columns hold UTC wall time. */
+    static long micros(Timestamp t) {
+        if (t == null) {
+            return Long.MIN_VALUE;
+        }
+        LocalDateTime ldt = t.toLocalDateTime();
+        return ldt.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + ldt.getNano() / 1000;
+    }
+
+    static Timestamp timestamp(long micros) {
+        return Timestamp.valueOf(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC));
+    }
+
+}

@@ -1,0 +1,68 @@
+package org.streamvault.metrics;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.Timestamps;
+
+/**
+ * Hooks observability into the node once its beans exist: selection timing on the segment
+ * store (when metrics are on), and the node's own health checks — the database one when
+ * {@code streamvault.db.url} is set, stall detection when the downloader runs.
+ */
+@Configuration
+public class ObservabilityBeans implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(ObservabilityBeans.class);
+
+    @PropertyInject(value = "streamvault.metrics.enabled", defaultValue = "true")
+    private boolean metricsEnabled;
+
+    @PropertyInject(value = "streamvault.db.url", defaultValue = "")
+    private String dbUrl;
+
+    @PropertyInject(value = "streamvault.downloader.enabled", defaultValue = "false")
+    private boolean downloaderEnabled;
+
+    @PropertyInject(value = "streamvault.channels", defaultValue = "")
+    private String channels;
+
+    @PropertyInject(value = "streamvault.qualities", defaultValue = "source")
+    private String qualities;
+
+    @PropertyInject(value = "streamvault.health.stall-seconds", defaultValue = "120")
+    private long stallSeconds;
+
+    @Override
+    public void configure(CamelContext context) {
+        SegmentStore store = context.getRegistry().lookupByNameAndType("segmentStore", SegmentStore.class);
+        NodeMetrics metrics = context.getRegistry().lookupByNameAndType("nodeMetrics", NodeMetrics.class);
+        if (store == null || metrics == null) {
+            throw new IllegalStateException("segmentStore and nodeMetrics beans must exist before observability is wired");
+        }
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.management.jolokia-enabled:false}}"))) {
+            context.getManagementStrategy().addEventNotifier(new JolokiaPostSupport(context));
+        }
+        if (metricsEnabled) {
+            store.setSelectionInterceptor(new SelectionTiming(metrics, store));
+        }
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health == null) {
+            return;
+        }
+        if (!dbUrl.isBlank()) {
+            health.register(new DatabaseHealthCheck(dbUrl.strip()));
+        }
+        if (downloaderEnabled) {
+            var streams = ConfiguredStream.parse(channels, qualities);
+            health.register(new StreamStallHealthCheck(store, streams, stallSeconds * Timestamps.MICROS_PER_SECOND,
+                    () -> System.currentTimeMillis() * 1000));
+            LOG.info("stall detection for {} stream(s), newest segment older than {} s is DOWN", streams.size(),
+                    stallSeconds);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.streamvault.upload;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Where finished clips go: a local folder, YouTube, ... One instance per configured upload
+ * location. Implementations contain no Camel code; the cutter drives them.
+ *
+ * <p>The one rule that keeps uploads exactly-once: call {@link Finalizer#finalizeNow()} right
+ * before the step after which the video may exist at the destination (the rename into place,
+ * the last request of a resumable upload). If it throws, abandon the upload: the job was
+ * changed or cancelled under us. Any failure after it returned is
+ * {@link UploadException.Kind#UNKNOWN_OUTCOME} unless the backend knows for sure that no video
+ * was created.
+ */
+public interface UploadBackend {
+
+    /** Uploads {@code video}; returns where it ended up. */
+    UploadResult upload(UploadRequest request, VideoSource video, Finalizer finalizer) throws UploadException;
+
+    /** True when uploaded videos need processing before they are DONE (see {@link #transcoded}). */
+    default boolean needsTranscodeCheck() {
+        return false;
+    }
+
+    /** Of {@code videoIds}, those whose processing has finished. */
+    default Set<String> transcoded(Collection<String> videoIds) throws UploadException {
+        return Set.copyOf(videoIds);
+    }
+
+    /** Called once, right before the irreversible step of an upload. */
+    @FunctionalInterface
+    interface Finalizer {
+        /** @throws UploadCancelledException when the job changed under the uploader */
+        void finalizeNow() throws UploadCancelledException;
+    }
+}

@@ -1,0 +1,129 @@
+package org.streamvault.upload.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import org.streamvault.upload.UploadBackend;
+import org.streamvault.upload.UploadCancelledException;
+import org.streamvault.upload.UploadException;
+import org.streamvault.upload.UploadRequest;
+import org.streamvault.upload.UploadResult;
+import org.streamvault.upload.VideoSource;
+
+/**
+ * Uploads into a local folder (or a network mount): {@code <safe title> [<job id>].<ext>}, an
+ * optional sidecar {@code .json} with title, description and tags, and a link under a URL
+ * prefix when one is configured.
+ *
+ * <p>The video is written to a hidden temp file in the same folder; the finalize hook runs just
+ * before the atomic rename that makes it visible, so a cancelled job leaves nothing behind.
+ */
+public final class LocalBackend implements UploadBackend {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TITLE_CHARS = 100;
+
+    private final Path folder;
+    private final String urlPrefix;
+    private final boolean sidecar;
+
+    public LocalBackend(Path folder, String urlPrefix, boolean sidecar) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.urlPrefix = urlPrefix;
+        this.sidecar = sidecar;
+    }
+
+    @Override
+    public UploadResult upload(UploadRequest request, VideoSource video, Finalizer finalizer) throws UploadException {
+        String base = safeName(request.title()) + " [" + request.jobId() + "]";
+        String fileName = base + "." + request.extension();
+        Path temp = folder.resolve("." + request.jobId() + ".part");
+        try {
+            Files.createDirectories(folder);
+            try (InputStream in = video.open()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (sidecar) {
+                ObjectNode meta = JSON.createObjectNode();
+                meta.put("id", request.jobId().toString());
+                meta.put("title", request.title());
+                meta.put("description", request.description());
+                meta.set("tags", JSON.valueToTree(request.tags()));
+                meta.put("public", request.isPublic());
+                meta.put("file", fileName);
+                Files.writeString(folder.resolve(base + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UploadException(UploadException.Kind.RETRYABLE, "writing to " + folder + " failed: " + e.getMessage(), e);
+        }
+        try {
+            finalizer.finalizeNow();
+        } catch (UploadCancelledException e) {
+            deleteQuietly(temp);
+            deleteQuietly(folder.resolve(base + ".json"));
+            throw new UploadException(UploadException.Kind.NON_RETRYABLE, "cancelled: " + e.getMessage(), e);
+        }
+        Path target = folder.resolve(fileName);
+        try {
+            publish(temp, target);
+        } catch (FileAlreadyExistsException e) {
+            deleteQuietly(temp);
+            throw new UploadException(UploadException.Kind.UNKNOWN_OUTCOME, "refusing to overwrite " + target
+                    + ": this job was uploaded before", e);
+        } catch (IOException e) {
+            throw new UploadException(UploadException.Kind.UNKNOWN_OUTCOME, "moving into place failed: " + e.getMessage(), e);
+        }
+        return new UploadResult(fileName, link(fileName, target), false);
+    }
+
+    /**
+     * Makes the finished file visible under its name, never replacing an existing one: a hard
+     * link fails atomically if the name is taken (a rename would silently replace it). Folders
+     * without hard links (some network mounts) fall back to a move that checks first.
+     */
+    private static void publish(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+            Files.delete(temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.move(temp, target);
+        }
+    }
+
+    private String link(String fileName, Path target) {
+        if (urlPrefix == null || urlPrefix.isBlank()) {
+            return target.toUri().toString();
+        }
+        String prefix = urlPrefix.endsWith("/") ? urlPrefix : urlPrefix + "/";
+        return prefix + org.streamvault.hls.UriPaths.encode(fileName);
+    }
+
+    /** A title reduced to characters every filesystem and shell takes, at most 100 of them. */
+    static String safeName(String title) {
+        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String safe = ascii.replaceAll("[^A-Za-z0-9 ._()+,-]", "_").replaceAll("\\s+", " ").replaceAll("_+", "_").strip();
+        while (safe.startsWith(".")) {
+            safe = safe.substring(1);
+        }
+        if (safe.length() > MAX_TITLE_CHARS) {
+            safe = safe.substring(0, MAX_TITLE_CHARS).strip();
+        }
+        return safe.isEmpty() ? "video" : safe;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: a leftover hidden .part file is harmless and overwritten next time
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.streamvault.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamvault.db.Database;
+import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
+import org.streamvault.testing.EventRows;
+import org.streamvault.testing.FakeYouTube;
+import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.TestDatabase;
+import org.streamvault.testing.TestMedia;
+import org.streamvault.testing.TestNode;
+
+/**
+ * A node configured with a youtube upload location, end to end against the local fake of
+ * YouTube's resumable upload and status APIs: EDITED → TRANSCODING → DONE.
+ */
+class CutterYouTubeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void editedRowIsUploadedThenMarkedDoneOnceProcessed() throws Exception {
+        Path store = dir.resolve("store");
+        StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
+        List<Path> media = TestMedia.segments(4);
+        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
+        for (int i = 0; i < media.size(); i++) {
+            s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
+        }
+        try (TestDatabase testDb = TestDatabase.create(); FakeYouTube youtube = new FakeYouTube()) {
+            try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
+                db.ensureSchema();
+            }
+            Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
+            EventRows rows = new EventRows(testDb);
+            UUID id = rows.insertEdited("To YouTube", "2026-11-20T14:00:01", "2026-11-20T14:00:07", "desertbus",
+                    "source", "yt", false);
+            String locations = "{\"yt\": {\"type\": \"youtube\", \"cut_type\": \"full\", \"format\": \"mp4\","
+                    + " \"hidden\": true, \"api_root_url\": \"" + youtube.rootUrl() + "\", \"token_url\": \""
+                    + youtube.tokenUrl() + "\"}}";
+            TestNode node = TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url",
+                    testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.node-name", "yt-node",
+                    "streamvault.cutter.upload-locations", locations, "streamvault.cutter.credentials-file",
+                    credentials.toString(), "streamvault.cutter.poll-interval", "200",
+                    "streamvault.cutter.transcode-check-interval", "200", "streamvault.cutter.static-tags", "marathon");
+            try {
+                Await.until("TRANSCODING", () -> "TRANSCODING".equals(rows.get(id).get("state")));
+                Map<String, String> row = rows.get(id);
+                assertThat(youtube.videos()).hasSize(1);
+                FakeYouTube.FakeVideo video = youtube.videos().values().iterator().next();
+                assertThat(row.get("video_id")).isEqualTo(video.id());
+                assertThat(row.get("video_link")).isEqualTo("https://youtu.be/" + video.id());
+                assertThat(video.resource().path("snippet").path("title").asText()).isEqualTo("To YouTube");
+                assertThat(video.resource().path("snippet").path("tags").toString()).contains("marathon", "clip");
+                assertThat(video.resource().path("status").path("privacyStatus").asText()).isEqualTo("unlisted");
+                // the uploaded bytes are a playable 6-second mp4
+                Path uploaded = Files.write(dir.resolve("uploaded.mp4"), video.body());
+                String probe = TestMedia.ffprobe("-show_entries", "format=duration", "-of", "default=nw=1",
+                        uploaded.toString());
+                assertThat(Double.parseDouble(probe.trim().replace("duration=", ""))).isBetween(5.9, 6.1);
+                Thread.sleep(500);
+                assertThat(rows.get(id).get("state")).isEqualTo("TRANSCODING");
+                youtube.markProcessed(video.id());
+                Await.until("DONE", () -> "DONE".equals(rows.get(id).get("state")));
+                assertThat(rows.get(id).get("upload_time")).isNotNull();
+            } finally {
+                node.close();
+            }
+            assertThat(youtube.violations()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.streamvault.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A stand-in for Google's OAuth token endpoint and the parts of the YouTube Data API v3 that
+ * Streamvault uses, on loopback, speaking the real wire protocols:
+ * <ul>
+ * <li>{@code POST /token}: Google's OAuth token endpoint ({@link FakeGoogleOAuth});</li>
+ * <li>{@code POST /upload/youtube/v3/videos?uploadType=resumable&part=...} with the video
+ *     resource as JSON (gzip accepted) → 200 and a {@code Location} session URL;</li>
+ * <li>{@code PUT <session>} with {@code Content-Range: bytes a-b/*} (or {@code /total}) → 308
+ *     with {@code Range: bytes=0-n}, and on the last byte 200 with the video resource;</li>
+ * <li>{@code GET /youtube/v3/videos?part=status,processingDetails&id=...} → the videos'
+ *     {@code status.uploadStatus} ({@code uploaded} until {@link #markProcessed}).</li>
+ * </ul>
+ * API calls without the bearer token it issued get 401. Failures are scripted with
+ * {@link #failCreate}, {@link #failChunk} and {@link #failFinalChunk}; any protocol violation
+ * by the client is recorded in {@link #violations()} and answered with 400.
+ */
+public final class FakeYouTube implements AutoCloseable {
+    public static final String REFRESH_TOKEN = FakeGoogleOAuth.REFRESH_TOKEN;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RANGE = Pattern.compile("bytes (?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+
+    /** An uploaded video as the fake holds it. */
+    public record FakeVideo(String id, JsonNode resource, byte[] body, String contentType) {
+    }
+
+    private record Failure(int status, String reason) {
+    }
+
+    private static final class Session {
+        final JsonNode resource;
+        final String contentType;
+        final long announcedLength;
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int chunks;
+
+        Session(JsonNode resource, String contentType, long announcedLength) {
+            this.resource = resource;
+            this.contentType = contentType;
+            this.announcedLength = announcedLength;
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, FakeVideo> videos = new ConcurrentHashMap<>();
+    private final Set<String> processed = ConcurrentHashMap.newKeySet();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final FakeGoogleOAuth oauth = new FakeGoogleOAuth("https://www.googleapis.com/auth/youtube", violations::add);
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<Integer> listSizes = new CopyOnWriteArrayList<>();
+    private volatile Failure createFailure;
+    private volatile Failure listFailure;
+    private volatile Failure finalChunkFailure;
+    private volatile int failingChunk = -1;
+    private volatile Failure chunkFailure;
+
+    public FakeYouTube() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/token", oauth);
+        server.createContext("/upload/youtube/v3/videos", this::upload);
+        server.createContext("/youtube/v3/videos", this::list);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** The API root to configure ({@code api_root_url}). */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The token endpoint to configure ({@code token_url}). */
+    public String tokenUrl() {
+        return rootUrl() + "token";
+    }
+
+    /** Writes a credentials file this fake accepts. */
+    public Path writeCredentials(Path file) throws IOException {
+        return FakeGoogleOAuth.writeCredentials(file);
+    }
+
+    /** Every upload initiation from now on is answered with {@code status} and error reason {@code reason}. */
+    public void failCreate(int status, String reason) {
+        createFailure = new Failure(status, reason);
+    }
+
+    /** Chunk number {@code n} (from 1) of the next upload is answered with {@code status}, not stored. */
+    public void failChunk(int n, int status, String reason) {
+        failingChunk = n;
+        chunkFailure = new Failure(status, reason);
+    }
+
+    /** The chunk completing the next upload creates the video but is answered with {@code status}. */
+    public void failFinalChunk(int status) {
+        finalChunkFailure = new Failure(status, "backendError");
+    }
+
+    /** Every {@code videos.list} from now on is answered with {@code status}. */
+    public void failList(int status) {
+        listFailure = new Failure(status, "backendError");
+    }
+
+    /** How many ids each {@code videos.list} request asked about. */
+    public List<Integer> listSizes() {
+        return List.copyOf(listSizes);
+    }
+
+    public void markProcessed(String videoId) {
+        processed.add(videoId);
+    }
+
+    public Map<String, FakeVideo> videos() {
+        return Map.copyOf(videos);
+    }
+
+    /** Bytes received so far over all sessions that have not completed. */
+    public long pendingBytes() {
+        return sessions.values().stream().mapToLong(s -> s.body.size()).sum();
+    }
+
+    public int sessionsOpened() {
+        return ids.get();
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+
+    private void upload(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            return;
+        }
+        Map<String, String> q = new LinkedHashMap<>();
+        FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery()).forEach((k, v) -> q.put(k, String.join(",", v)));
+        if (!"resumable".equals(q.get("uploadType"))) {
+            violation(ex, "upload without uploadType=resumable: " + ex.getRequestURI());
+        } else if (ex.getRequestMethod().equals("POST") && !q.containsKey("upload_id")) {
+            create(ex, q);
+        } else if (ex.getRequestMethod().equals("PUT") && sessions.containsKey(q.get("upload_id"))) {
+            chunk(ex, sessions.get(q.get("upload_id")), q.get("upload_id"));
+        } else {
+            violation(ex, ex.getRequestMethod() + " to unknown upload " + ex.getRequestURI());
+        }
+    }
+
+    private void create(HttpExchange ex, Map<String, String> q) throws IOException {
+        InputStream in = ex.getRequestBody();
+        if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        JsonNode resource = JSON.readTree(in);
+        Failure failure = createFailure;
+        if (failure != null) {
+            sendError(ex, failure);
+            return;
+        }
+        Set<String> parts = Set.of(q.getOrDefault("part", "").split(","));
+        String type = ex.getRequestHeaders().getFirst("X-Upload-Content-Type");
+        if (!parts.containsAll(List.of("snippet", "status")) || resource == null || !resource.has("snippet")
+                || type == null) {
+            violation(ex, "initiation needs part=snippet,status, a video resource and X-Upload-Content-Type");
+            return;
+        }
+        String length = ex.getRequestHeaders().getFirst("X-Upload-Content-Length");
+        String id = "u" + ids.incrementAndGet();
+        sessions.put(id, new Session(resource, type, length == null ? -1 : Long.parseLong(length)));
+        ex.getResponseHeaders().set("Location", rootUrl() + "upload/youtube/v3/videos?uploadType=resumable&upload_id=" + id);
+        ex.sendResponseHeaders(200, -1);
+        ex.close();
+    }
+
+    private void chunk(HttpExchange ex, Session s, String uploadId) throws IOException {
+        byte[] bytes = ex.getRequestBody().readAllBytes();
+        Matcher m = RANGE.matcher(String.valueOf(ex.getRequestHeaders().getFirst("Content-Range")));
+        if (!m.matches() || m.group(1) == null && bytes.length > 0) {
+            violation(ex, "bad Content-Range " + ex.getRequestHeaders().getFirst("Content-Range"));
+            return;
+        }
+        synchronized (s) {
+            s.chunks++;
+            if (m.group(1) != null && (Long.parseLong(m.group(1)) != s.body.size()
+                    || Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1 != bytes.length)) {
+                violation(ex, "chunk " + m.group() + " of " + bytes.length + " bytes after " + s.body.size());
+                return;
+            }
+            if (s.chunks == failingChunk) {
+                failingChunk = -1;
+                sendError(ex, chunkFailure);
+                return;
+            }
+            s.body.write(bytes);
+            long total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+            if (s.announcedLength >= 0 && total >= 0 && total != s.announcedLength) {
+                violation(ex, "total " + total + " differs from X-Upload-Content-Length " + s.announcedLength);
+                return;
+            }
+            if (total < 0 || s.body.size() < total) {
+                if (s.body.size() > 0) {
+                    ex.getResponseHeaders().set("Range", "bytes=0-" + (s.body.size() - 1));
+                }
+                ex.sendResponseHeaders(308, -1);
+                ex.close();
+                return;
+            }
+            sessions.remove(uploadId);
+            String id = "vid" + UUID.randomUUID().toString().substring(0, 8);
+            ObjectNode video = (ObjectNode) s.resource.deepCopy();
+            video.put("kind", "youtube#video").put("id", id);
+            video.withObjectProperty("status").put("uploadStatus", "uploaded");
+            videos.put(id, new FakeVideo(id, video, s.body.toByteArray(), s.contentType));
+            Failure failure = finalChunkFailure;
+            finalChunkFailure = null;
+            if (failure != null) {
+                sendError(ex, failure);
+            } else {
+                FakeGoogleOAuth.send(ex, 200, video);
+            }
+        }
+    }
+
+    private void list(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            return;
+        }
+        Map<String, List<String>> q = FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery());
+        Set<String> parts = Set.copyOf(q.getOrDefault("part", List.of()));
+        if (!ex.getRequestMethod().equals("GET") || !parts.contains("status") || !q.containsKey("id")) {
+            violation(ex, "videos.list needs GET, part=status and id: " + ex.getRequestURI());
+            return;
+        }
+        if (listFailure != null) {
+            sendError(ex, listFailure);
+            return;
+        }
+        listSizes.add(q.get("id").size());
+        ArrayNode items = JSON.createArrayNode();
+        for (String id : q.get("id")) {
+            FakeVideo v = videos.get(id);
+            if (v != null) {
+                boolean done = processed.contains(id);
+                ObjectNode item = items.addObject().put("kind", "youtube#video").put("id", id);
+                item.putObject("status").put("uploadStatus", done ? "processed" : "uploaded")
+                        .put("privacyStatus", v.resource().path("status").path("privacyStatus").asText());
+                if (parts.contains("processingDetails")) {
+                    item.putObject("processingDetails").put("processingStatus", done ? "succeeded" : "processing");
+                }
+            }
+        }
+        ObjectNode response = JSON.createObjectNode().put("kind", "youtube#videoListResponse");
+        response.set("items", items);
+        response.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", items.size());
+        FakeGoogleOAuth.send(ex, 200, response);
+    }
+
+    private boolean authorized(HttpExchange ex) throws IOException {
+        if (oauth.issued(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        ex.getRequestBody().readAllBytes();
+        ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+        sendError(ex, new Failure(401, "authError"));
+        return false;
+    }
+
+    private void violation(HttpExchange ex, String what) throws IOException {
+        violations.add(what);
+        sendError(ex, new Failure(400, "badRequest"));
+    }
+
+    private static void sendError(HttpExchange ex, Failure f) throws IOException {
+        ObjectNode error = JSON.createObjectNode();
+        ObjectNode body = error.putObject("error").put("code", f.status()).put("message", "fake " + f.reason());
+        body.putArray("errors").addObject().put("domain", "youtube.video").put("reason", f.reason())
+                .put("message", "fake " + f.reason());
+        FakeGoogleOAuth.send(ex, f.status(), error);
+    }
+
+
+
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
