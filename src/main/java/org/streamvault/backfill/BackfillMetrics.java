@@ -3,6 +3,7 @@ package org.streamvault.backfill;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
+import org.streamvault.metrics.Timing;
 
 /**
  * The backfiller's meters. Labels are bounded: peers come from configuration, channels and
@@ -40,6 +41,19 @@ public final class BackfillMetrics {
     public void segmentsDeleted(String channel, String quality, int count) {
         counter("streamvault.backfill.deleted.segments", "Files deleted by backfiller retention",
                 "channel", channel, "quality", quality).increment(count);
+    }
+
+    /**
+     * Wall and CPU time of whole passes against a peer, and per file copied
+     * ({@code streamvault_backfill_pass_seconds}, {@code _per_unit_seconds}, error label).
+     */
+    public Timing pass(Peer peer) {
+        return Timing.of(registry.get(), "backfill.pass", "peer", peer.label());
+    }
+
+    /** Time of each file fetched from a peer (the CPU part is hashing and writing). */
+    public Timing fetch(Peer peer) {
+        return Timing.of(registry.get(), "backfill.fetch", "peer", peer.label());
     }
 
     private Counter counter(String name, String help, String... tags) {

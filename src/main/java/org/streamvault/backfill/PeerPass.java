@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.metrics.Timing;
 import org.streamvault.segments.RateLimitedLog;
 import org.streamvault.segments.SegmentStore;
 
@@ -81,7 +82,16 @@ public final class PeerPass {
         if (Files.exists(hourDir.resolve(name))) {
             return FetchOutcome.ALREADY_PRESENT;
         }
-        return client.fetch(peer, channel, quality, hour, name, hourDir);
+        try (Timing.Sample sample = metrics.fetch(peer).start()) {
+            try {
+                FetchOutcome outcome = client.fetch(peer, channel, quality, hour, name, hourDir);
+                sample.units(outcome == FetchOutcome.SAVED ? 1 : 0);
+                return outcome;
+            } catch (IOException | RuntimeException e) {
+                sample.failed(e);
+                throw e;
+            }
+        }
     }
 
     private int backfillHour(Peer peer, String channel, String quality, String hour, ExecutorService fetchPool)

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.metrics.Timing;
 
 /**
  * Everything that belongs to one peer: its own pass thread and fetch pool (so a dead or slow
@@ -62,14 +63,18 @@ final class PeerWorker {
 
     private boolean runPass() {
         boolean ok = false;
-        try {
-            pass.run(peer, fetchPool);
-            ok = true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            metrics.error(peer);
-            LOG.warn("backfill from {} failed ({} in a row): {}", peer.label(), failures + 1, oneLine(e));
+        try (Timing.Sample sample = metrics.pass(peer).start()) {
+            try {
+                sample.units(pass.run(peer, fetchPool));
+                ok = true;
+            } catch (InterruptedException e) {
+                sample.failed(e);
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                sample.failed(e);
+                metrics.error(peer);
+                LOG.warn("backfill from {} failed ({} in a row): {}", peer.label(), failures + 1, oneLine(e));
+            }
         } finally {
             finished(ok, System.currentTimeMillis());
         }
