@@ -60,10 +60,10 @@ class BackfillFailuresTest {
             a.add(hoursAgo(2) + i * 2_000_000L, "2.0", SegmentType.FULL, 3000);
         }
         Set<String> expected = StoreFiles.of(dirA);
+        FakePeer stalled = FakePeer.start(ex -> sleep(20_000));
         try (FakePeer garbage = FakePeer.start(ex -> FakePeer.answer(ex, 200, "{\"not\": [\"a list\"]} trailing"));
                 FakePeer broken = FakePeer.start(ex -> FakePeer.answer(ex, 500, "text/plain", "boom".getBytes()));
                 FakePeer numbers = FakePeer.start(ex -> FakePeer.answer(ex, 200, "[1, 2, 3]"));
-                FakePeer stalled = FakePeer.start(ex -> sleep(20_000));
                 TestNode nodeA = TestNode.start(dirA, "streamvault.node-name", "a");
                 TestNode nodeB = TestNode.start(dirB, nodeB(stalled.url() + "," + garbage.url() + "," + broken.url()
                         + "," + numbers.url() + "," + nodeA.url("")))) {
@@ -73,6 +73,9 @@ class BackfillFailuresTest {
                     () -> counter(nodeB, "streamvault.backfill.errors") >= 3);
             assertThat(nodeB.get("/metrics").body())
                     .contains("streamvault_backfill_errors_total{peer=\"" + broken.url().substring(7) + "\"}");
+            stalled.close(); // before node B stops, so its shutdown need not wait out the read timeout
+        } finally {
+            stalled.close();
         }
     }
 

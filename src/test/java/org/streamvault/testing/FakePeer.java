@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 public final class FakePeer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private boolean closed;
 
     private FakePeer(HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,9 +50,13 @@ public final class FakePeer implements AutoCloseable {
         answer(exchange, status, "application/json", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Stops answering and interrupts stalled handlers; closing again does nothing. */
     @Override
-    public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 }
