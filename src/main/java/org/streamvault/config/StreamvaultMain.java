@@ -21,9 +21,10 @@ public final class StreamvaultMain {
 
     public static void main(String[] args) {
         try {
-            Main main = create(home(), parseOverrides(args));
+            NodeExit exit = new NodeExit();
+            Main main = create(home(), parseOverrides(args), exit);
             main.run();
-            System.exit(main.getExitCode());
+            System.exit(exit.codeOr(main.getExitCode()));
         } catch (Exception e) {
             // Configuration mistakes (no database for the cutter, bad JSON) end in one line.
             Throwable root = e;
@@ -37,6 +38,11 @@ public final class StreamvaultMain {
 
     /** A configured but not yet started node; tests use this to boot the real thing. */
     public static Main create(Path home, List<String[]> overrides) {
+        return create(home, overrides, new NodeExit());
+    }
+
+    /** As {@link #create(Path, List)}, with the {@link NodeExit} a one-shot run reports through. */
+    public static Main create(Path home, List<String[]> overrides, NodeExit exit) {
         Path properties = home.resolve("application.properties");
         if (!Files.isRegularFile(properties)) {
             throw new IllegalStateException("no application.properties in " + home
@@ -53,6 +59,7 @@ public final class StreamvaultMain {
         }
         // Each component contributes its beans through a @Configuration class in its own package.
         main.addOverrideProperty("camel.main.base-package-scan", "org.streamvault");
+        main.bind(NodeExit.BEAN, exit);
         return main;
     }
 

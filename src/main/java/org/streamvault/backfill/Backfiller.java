@@ -1,0 +1,111 @@
+package org.streamvault.backfill;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one {@link PeerWorker} per current peer: {@link #refreshPeers} starts workers for new
+ * peers and stops those for peers that left the list, {@link #startDuePasses} (called on every
+ * timer tick) lets each worker start its pass when its own schedule says so, and
+ * {@link #runOnce} runs a single pass against every peer at once and waits for all of them.
+ */
+public final class Backfiller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Backfiller.class);
+
+    private final PeerList peerList;
+    private final Function<Peer, PeerWorker> newWorker;
+    private final Map<String, PeerWorker> workers = new LinkedHashMap<>();
+    private boolean refreshed;
+
+    public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("streamvault.backfiller.concurrency must be at least 1");
+        }
+        this.peerList = peerList;
+        this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, System.currentTimeMillis());
+    }
+
+    /** Re-reads the peer sources; starts and stops workers to match. Returns the current peers. */
+    public synchronized List<Peer> refreshPeers() {
+        List<Peer> peers = peerList.refresh();
+        Set<String> urls = new HashSet<>();
+        for (Peer peer : peers) {
+            urls.add(peer.url());
+            PeerWorker existing = workers.get(peer.url());
+            if (existing == null || !existing.peer().equals(peer)) {
+                if (existing != null) {
+                    existing.stop();
+                }
+                workers.put(peer.url(), newWorker.apply(peer));
+                LOG.info("backfilling from {} ({})", peer.label(), peer.url());
+            }
+        }
+        workers.entrySet().removeIf(e -> {
+            if (urls.contains(e.getKey())) {
+                return false;
+            }
+            LOG.info("no longer backfilling from {}: it left the peer list", e.getValue().peer().label());
+            e.getValue().stop();
+            return true;
+        });
+        if (peers.isEmpty() && !refreshed) {
+            LOG.warn("backfiller has no peers: set streamvault.backfiller.nodes or streamvault.backfiller.node-file");
+        }
+        refreshed = true;
+        return peers;
+    }
+
+    /** Starts, on each peer's own thread, the passes that are due; returns at once. */
+    public synchronized void startDuePasses() {
+        if (!refreshed) {
+            refreshPeers();
+        }
+        long now = System.currentTimeMillis();
+        for (PeerWorker worker : workers.values()) {
+            worker.startIfDue(now);
+        }
+    }
+
+    /**
+     * Refreshes the peer list, runs one pass against every peer in parallel and waits.
+     *
+     * @return true when every pass went well (and false with no peers, as nothing was copied)
+     */
+    public boolean runOnce() throws InterruptedException {
+        List<CompletableFuture<Boolean>> passes = new ArrayList<>();
+        synchronized (this) {
+            refreshPeers();
+            for (PeerWorker worker : workers.values()) {
+                passes.add(worker.startNow());
+            }
+        }
+        boolean ok = !passes.isEmpty();
+        for (CompletableFuture<Boolean> pass : passes) {
+            try {
+                ok &= pass.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** The URLs of the peers being backfilled from, in list order. */
+    public synchronized List<String> peerUrls() {
+        return new ArrayList<>(workers.keySet());
+    }
+
+    @Override
+    public synchronized void close() {
+        workers.values().forEach(PeerWorker::stop);
+        workers.clear();
+    }
+}
