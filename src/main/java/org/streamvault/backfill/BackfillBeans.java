@@ -14,6 +14,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.streamvault.config.NodeExit;
+import org.streamvault.db.NodeDatabase;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.Timestamps;
 
@@ -79,7 +80,11 @@ public class BackfillBeans implements CamelConfiguration {
             if (!nodeFile.isBlank()) {
                 sources.add(new NodeFile(Path.of(nodeFile)));
             }
-            // The database's nodes table (backfill_from) becomes one more PeerSource here once it exists.
+            // looked up at each refresh: this bean may be built before the database bean is bound
+            sources.add(new DatabasePeers(() -> {
+                NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
+                return db != null && db.isConfigured() ? db.require("the backfiller") : null;
+            }));
             PeerList peers = new PeerList(sources, nodeName,
                     List.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort));
             PeerPass pass = new PeerPass(new CamelPeerClient(camelContext), Path.of(baseDir),
