@@ -25,6 +25,14 @@ public class EditorPageProcessor extends ApiProcessor {
 
     @Override
     protected void handle(Request request, Message response) {
+        String path = request.param(Exchange.HTTP_PATH);
+        if (request.param("file") == null && path != null && !path.endsWith("/")) {
+            // /editor and /editor/ reach the same route; the page's relative links need the slash
+            String query = request.param(Exchange.HTTP_QUERY);
+            response.setHeader(Exchange.HTTP_RESPONSE_CODE, 301);
+            response.setHeader("Location", "/editor/" + (query == null || query.isEmpty() ? "" : "?" + query));
+            return;
+        }
         String file = request.param("file");
         if (file == null || file.isEmpty()) {
             file = "index.html";

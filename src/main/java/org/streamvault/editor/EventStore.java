@@ -68,8 +68,8 @@ final class EventStore {
                     if (!form.overrideChanges()) {
                         String changes = SheetValues.fromRow(rs).changesSince(form.seenSheet());
                         if (!changes.isEmpty()) {
-                            throw new HttpProblem(409, "the schedule changed since you loaded this row ("
-                                    + changes + "); review it, then save again with override_changes");
+                            throw new HttpProblem(409, "the schedule changed since you loaded this row: " + changes
+                                    + " (reload to see it, or save again with override_changes)");
                         }
                     }
                 }

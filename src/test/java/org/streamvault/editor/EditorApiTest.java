@@ -376,6 +376,25 @@ class EditorApiTest {
         assertThat(node.get("/thrimshim/defaults").headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     }
 
+    @Test
+    void thePageAndItsPlayerAreServedFromTheJar() throws Exception {
+        HttpResponse<String> page = node.get("/editor/?id=" + UUID.randomUUID());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<script src=\"hls.min.js\"></script>");
+        HttpResponse<String> bare = node.get("/editor?id=abc");
+        assertThat(bare.statusCode()).isEqualTo(301);
+        assertThat(bare.headers().firstValue("Location")).hasValue("/editor/?id=abc");
+        assertThat(node.get("/editor/editor.js").body()).contains("/thrimshim/defaults");
+        assertThat(node.get("/editor/editor.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        HttpResponse<String> hls = node.get("/editor/hls.min.js");
+        assertThat(hls.statusCode()).isEqualTo(200);
+        assertThat(hls.body().length()).isGreaterThan(100_000);
+        assertRefused(node.get("/editor/missing.js"), 404, "no such editor file");
+        assertRefused(node.get("/editor/..%2Fschema.sql"), 404, "no such editor file");
+        assertRefused(node.get("/editor/Index.HTML"), 404, "no such editor file");
+    }
+
     static void assertRefused(HttpResponse<String> r, int status, String reason) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         if (status != 413 || r.body().contains("limit")) {
