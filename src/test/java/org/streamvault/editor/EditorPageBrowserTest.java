@@ -22,6 +22,7 @@ import org.streamvault.testing.EventRows;
 import org.streamvault.testing.StoreBuilder;
 import org.streamvault.testing.TestBrowser;
 import org.streamvault.testing.TestDatabase;
+import org.streamvault.testing.TestIdTokens;
 import org.streamvault.testing.TestMedia;
 import org.streamvault.testing.TestNode;
 
@@ -174,6 +175,38 @@ class EditorPageBrowserTest {
         el("submit").click();
         waitUpTo(10).until(d -> el("message").getText().contains("video_start must be before video_end"));
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+    }
+
+    @Test
+    void withAuthenticationTheSignedInEditorSubmits() throws Exception {
+        rows.update("INSERT INTO editors (email, name) VALUES ('ada@example.org', 'Ada') ON CONFLICT DO NOTHING");
+        UUID id = event("The bus plays a song");
+        try (TestIdTokens tokens = TestIdTokens.start();
+                TestNode authNode = TestNode.start(node.baseDir(), "streamvault.editor.enabled", "true",
+                        "streamvault.db.url", testDb.url(), "streamvault.db.user", testDb.user(),
+                        "streamvault.editor.auth.issuer", TestIdTokens.ISSUER, "streamvault.editor.auth.audience",
+                        TestIdTokens.AUDIENCE, "streamvault.editor.auth.jwks-url", tokens.jwksUrl(),
+                        "streamvault.editor.upload-locations", "local")) {
+            driver().get(authNode.url("/editor/?id=" + id));
+            waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+            assertThat(el("auth-banner").isDisplayed()).isFalse();
+            // Google's script cannot load here (no network in tests): the page says so and still works
+            waitUpTo(10).until(d -> el("signin-status").getText().contains("Google Sign-In could not load"));
+            el("video-start").sendKeys("2026-11-20T14:01:00Z");
+            el("video-end").sendKeys("2026-11-20T14:01:05Z");
+            el("submit").click();
+            waitUpTo(10).until(d -> el("message").getText().contains("sign in first"));
+            assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+
+            // what Google's callback hands the page after a sign-in
+            js("onSignedIn({credential: arguments[0]})", tokens.token("Ada@Example.org"));
+            assertThat(el("signin-status").getText()).isEqualTo("Signed in as Ada@Example.org");
+            el("submit").click();
+            waitUpTo(10).until(d -> !el("message").getText().contains("sign in first"));
+            assertThat(el("message").getText()).startsWith("Submitted");
+            assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("editor", "ada@example.org")
+                    .containsEntry("upload_location", "local");
+        }
     }
 
     @Test
