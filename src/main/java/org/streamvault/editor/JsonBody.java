@@ -39,7 +39,8 @@ final class JsonBody {
         try {
             tree = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw HttpProblem.badRequest("body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw HttpProblem.badRequest("body is not valid JSON: "
+                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
         } catch (java.io.IOException e) {
             throw HttpProblem.badRequest("body could not be read: " + e.getMessage());
         }
@@ -66,7 +67,15 @@ final class JsonBody {
         if (!v.isTextual()) {
             throw HttpProblem.badRequest(field + " must be a string");
         }
-        return v.textValue();
+        return text(field, v.textValue());
+    }
+
+    /** PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database. */
+    private static String text(String field, String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw HttpProblem.badRequest(field + " must not contain NUL characters");
+        }
+        return value;
     }
 
     /** A boolean, or {@code null} when absent or null. */
@@ -95,7 +104,7 @@ final class JsonBody {
             if (!item.isTextual()) {
                 throw HttpProblem.badRequest(field + " must be a list of strings");
             }
-            out.add(item.textValue());
+            out.add(text(field, item.textValue()));
         }
         return out;
     }

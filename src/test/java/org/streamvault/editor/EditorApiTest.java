@@ -230,6 +230,11 @@ class EditorApiTest {
         ObjectNode holes = edit(id, "EDITED");
         holes.put("allow_holes", "yes");
         assertRefused(post("/thrimshim/" + id, holes, "Authorization", auth), 400, "allow_holes must be true or false");
+        ObjectNode nul = edit(id, "EDITED");
+        nul.putArray("video_tags").add("a\u0000b");
+        assertRefused(post("/thrimshim/" + id, nul, "Authorization", auth), 400, "video_tags must not contain NUL");
+        assertRefused(post("/thrimshim/" + id, "{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+                "Authorization", auth), 400, "not valid JSON");
         ObjectNode huge = edit(id, "EDITED");
         huge.put("video_description", "x".repeat(70_000));
         assertRefused(post("/thrimshim/" + id, huge, "Authorization", auth), 413, "the limit is 65536");
