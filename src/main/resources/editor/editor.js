@@ -28,9 +28,13 @@ function formatDuration(ms) {
   const m = Math.floor(s / 60); s -= m * 60;
   return sign + h + ':' + String(m).padStart(2, '0') + ':' + s.toFixed(3).padStart(6, '0');
 }
-function eventTime(ms) {
+function eventOffset(ms) {
   const start = parseTime(state.defaults && state.defaults.bustime_start);
-  return start ? 'event time ' + formatDuration(ms - start) : '';
+  return start ? formatDuration(ms - start) : '';
+}
+function eventTime(ms) {
+  const offset = eventOffset(ms);
+  return offset ? 'event time ' + offset : '';
 }
 
 // ---- messages
@@ -84,7 +88,7 @@ async function showPicker() {
   for (const row of rows) {
     const tr = document.createElement('tr');
     const start = parseTime(row.event_start);
-    const cells = [start ? formatTime(start) : '', start ? eventTime(start) : '', row.sheet_name, row.category,
+    const cells = [start ? formatTime(start) : '', start ? eventOffset(start) : '', row.sheet_name, row.category,
       row.description, row.state];
     cells.forEach((text, i) => {
       const td = document.createElement('td');
@@ -134,6 +138,7 @@ function fillRow(row) {
   const locations = row.upload_locations.slice();
   if (row.upload_location && !locations.includes(row.upload_location)) locations.push(row.upload_location);
   for (const l of locations) select.add(new Option(l, l));
+  if (!locations.length) select.add(new Option('(none configured: drafts only)', ''));
   select.value = row.upload_location || locations[0] || '';
   $('allow-holes').checked = !!row.allow_holes;
   $('uploader-whitelist').value = (row.uploader_whitelist || []).join(', ');
@@ -176,7 +181,10 @@ function startPlayer(row) {
     // startPosition 0: a range ending in the future has no ENDLIST; still start at its beginning, not the live edge
     const hls = new Hls({ startPosition: 0 });
     state.hls = hls;
-    hls.on(Hls.Events.LEVEL_LOADED, (event, data) => { state.fragments = data.details.fragments; });
+    hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
+      state.fragments = data.details.fragments;
+      showPlayhead();
+    });
     hls.on(Hls.Events.ERROR, (event, data) => {
       if (data.fatal) showMessage('The video could not be played: ' + data.details
         + (data.response && data.response.code ? ' (HTTP ' + data.response.code + ')' : ''));
@@ -188,11 +196,13 @@ function startPlayer(row) {
   } else {
     showMessage('This browser cannot play HLS video.');
   }
-  video.addEventListener('timeupdate', () => {
-    const wall = wallAt(video.currentTime);
-    $('playhead').textContent = wall ? formatTime(wall) : '–';
-    $('playhead-event').textContent = wall ? eventTime(wall) : '';
-  });
+  video.addEventListener('timeupdate', showPlayhead);
+}
+
+function showPlayhead() {
+  const wall = wallAt($('video').currentTime);
+  $('playhead').textContent = wall ? formatTime(wall) : '–';
+  $('playhead-event').textContent = wall ? eventTime(wall) : '';
 }
 
 function wallAt(seconds) {

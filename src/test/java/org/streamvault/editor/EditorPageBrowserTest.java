@@ -105,6 +105,8 @@ class EditorPageBrowserTest {
         assertThat(el("auth-banner").getText()).contains("Authentication disabled");
         assertThat(el("title-prefix").getText()).isEqualTo("DB2026 -");
         assertThat(el("video-title").getDomProperty("maxLength")).isEqualTo("91");
+        // before playing, the playhead shows where the padded range starts: a minute before the event
+        waitUpTo(10).until(d -> el("playhead").getText().equals("2026-11-20T14:00:00.000Z"));
 
         js("document.getElementById('video').play()");
         waitUpTo(30).until(d -> currentTime() > 3.0);
@@ -214,7 +216,9 @@ class EditorPageBrowserTest {
         UUID id = event("The bus gets a wash");
         driver().get(node.url("/editor"));
         waitUpTo(10).until(d -> el("rows").getText().contains("The bus gets a wash"));
-        assertThat(el("rows").getText()).contains("event time 2:01:00.000");
+        assertThat(el("rows").getText()).contains("2026-11-20T14:01:00.000Z 2:01:00.000 Friday Highlights");
+        assertThat(el("editor").isDisplayed()).isFalse();
+        browser.screenshot("editor-picker.png");
         driver().findElement(By.linkText("The bus gets a wash")).click();
         waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("?id=" + id));
         waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
