@@ -59,6 +59,19 @@ class EditorSwitchesTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsA503NotA500() throws Exception {
+        String nowhere = "jdbc:postgresql://127.0.0.1:" + TestNode.freePort() + "/nothing";
+        try (TestNode node = TestNode.start(base, "streamvault.editor.enabled", "true", "streamvault.db.url", nowhere,
+                "streamvault.editor.auth.enabled", "false")) {
+            HttpResponse<String> r = node.get("/thrimshim");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).isEqualTo("the database is unavailable; try again shortly\n");
+            // the page itself needs no database
+            assertThat(node.get("/editor/").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void withoutAuthenticationWritesAreByNotAuth() throws Exception {
         EventRows rows = new EventRows(testDb);
         UUID id = rows.insertUnedited("Wednesday", "2026-11-18T10:00:00", null, "", "");
