@@ -22,8 +22,16 @@ public abstract class ApiProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProcessor.class);
     private static final RateLimitedLog FAILURE_LOG = new RateLimitedLog(10_000);
 
-    /** The parts of a request a handler may look at. */
-    public record Request(String method, Map<String, Object> params, String rangeHeader) {
+    /**
+     * The parts of a request a handler may look at. {@code body} is the raw request body of a
+     * POST (bounded by {@code camel.server.max-body-size}), {@code null} for other methods.
+     */
+    public record Request(String method, Map<String, Object> params, String rangeHeader, byte[] body) {
+        /** A request header (or parameter of that name) as text, matching the name in any case. */
+        public String header(String name) {
+            return headerIgnoringCase(params, name);
+        }
+
         /** A path or query parameter as text, or {@code null}. */
         public String param(String name) {
             Object value = params.get(name);
@@ -55,7 +63,10 @@ public abstract class ApiProcessor implements Processor {
         Message message = exchange.getMessage();
         Map<String, Object> headers = message.getHeaders();
         String method = String.valueOf(headers.get(Exchange.HTTP_METHOD));
-        Request request = new Request(method, Map.copyOf(withoutNulls(headers)), headerIgnoringCase(headers, "Range"));
+        // Only a POST carries a body the API reads; GETs skip the conversion.
+        byte[] body = "POST".equals(method) ? message.getBody(byte[].class) : null;
+        Request request = new Request(method, Map.copyOf(withoutNulls(headers)), headerIgnoringCase(headers, "Range"),
+                body);
         headers.clear();
         message.setBody(null);
         message.setHeader("Access-Control-Allow-Origin", "*");

@@ -49,6 +49,24 @@ public final class EventRows {
         return id;
     }
 
+    /** An UNEDITED row as the schedule sync leaves it: sheet columns only (times may be null). */
+    public UUID insertUnedited(String sheetName, String eventStartIso, String eventEndIso, String category,
+            String description) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO events (id, sheet_name, event_start, event_end, category, description, notes, tags)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'a note', '{Tag One,tag two}')")) {
+            ps.setObject(1, id);
+            ps.setString(2, sheetName);
+            ps.setTimestamp(3, eventStartIso == null ? null : ts(eventStartIso));
+            ps.setTimestamp(4, eventEndIso == null ? null : ts(eventEndIso));
+            ps.setString(5, category);
+            ps.setString(6, description);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
     /** Runs an UPDATE with parameters (as an operator or the editor would). */
     public int update(String sql, Object... params) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -106,6 +106,14 @@ public final class TestNode implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST {@code body} (UTF-8) to {@code path}, body of the answer as text. */
+    public HttpResponse<String> post(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return HTTP.send(request(path, headers).POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
         for (int i = 0; i + 1 < headers.length; i += 2) {

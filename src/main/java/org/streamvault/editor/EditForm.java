@@ -1,0 +1,114 @@
+package org.streamvault.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.streamvault.restream.HttpProblem;
+
+/**
+ * A validated {@code POST /thrimshim/{id}} body: the edit inputs in their stored form (title
+ * prefix and description footer added), the target state, and the sheet values the editor saw.
+ *
+ * <p>As thrimshim: every edit column and {@code state} must be present as a key (null allowed
+ * for a draft), and so must the sheet columns unless {@code override_changes} is true; other keys
+ * are ignored. For EDITED every edit column must be non-null and the title non-blank.
+ * {@code allow_holes}, {@code uploader_whitelist} and {@code public} are optional: when absent
+ * the row keeps its value.
+ */
+record EditForm(String state, String uploadLocation, Long videoStart, Long videoEnd, String videoChannel,
+        String videoQuality, String videoTitle, String videoDescription, List<String> videoTags, Boolean allowHoles,
+        boolean hasWhitelist, List<String> uploaderWhitelist, Boolean publicVideo, boolean overrideChanges,
+        SheetValues seenSheet) {
+
+    static final List<String> REQUIRED_FOR_EDITED = List.of("upload_location", "video_start", "video_end",
+            "video_channel", "video_quality", "video_title", "video_description", "video_tags");
+    /** Channel and quality become directory names for the cutter: plain names only. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
+
+    static EditForm parse(JsonBody body, EditorSettings settings) {
+        boolean override = Boolean.TRUE.equals(body.bool("override_changes"));
+        List<String> missing = new ArrayList<>();
+        List<String> wanted = new ArrayList<>(REQUIRED_FOR_EDITED);
+        wanted.add("state");
+        if (!override) {
+            wanted.addAll(SheetValues.COLUMNS);
+        }
+        for (String key : wanted) {
+            if (!body.has(key)) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw HttpProblem.badRequest("fields missing in JSON: " + String.join(", ", missing));
+        }
+        String state = body.string("state");
+        if (!"EDITED".equals(state) && !"UNEDITED".equals(state)) {
+            throw HttpProblem.badRequest("state must be EDITED (submit for cutting) or UNEDITED (save a draft), not "
+                    + (state == null ? "null" : "'" + JsonBody.abbreviate(state) + "'"));
+        }
+        String title = body.string("video_title");
+        String description = body.string("video_description");
+        EditForm form = new EditForm(state, body.string("upload_location"), body.time("video_start"),
+                body.time("video_end"), name(body, "video_channel"), name(body, "video_quality"),
+                title == null ? null : settings.storedTitle(title),
+                description == null ? null : settings.storedDescription(description), body.strings("video_tags"),
+                body.bool("allow_holes"), body.has("uploader_whitelist"), body.strings("uploader_whitelist"),
+                body.bool("public"), override, override ? null : SheetValues.fromEditor(body));
+        form.validate(title, settings);
+        return form;
+    }
+
+    private void validate(String typedTitle, EditorSettings settings) {
+        if ("EDITED".equals(state)) {
+            List<String> nulls = new ArrayList<>();
+            Object[] values = {uploadLocation, videoStart, videoEnd, videoChannel, videoQuality, videoTitle,
+                videoDescription, videoTags};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null || values[i] instanceof String s && s.isBlank() && i != 6) {
+                    nulls.add(REQUIRED_FOR_EDITED.get(i));
+                }
+            }
+            if (!nulls.isEmpty()) {
+                throw HttpProblem.badRequest("fields " + String.join(", ", nulls) + " must be set for the video to be cut");
+            }
+            if (typedTitle.isBlank()) {
+                throw HttpProblem.badRequest("video title must not be blank");
+            }
+        }
+        if (videoTitle != null) {
+            int length = EditorSettings.length(videoTitle);
+            if (length > EditorSettings.MAX_TITLE_LENGTH) {
+                throw HttpProblem.badRequest("title is " + length + " characters with its prefix '"
+                        + settings.titleHeader() + "'; the limit is " + EditorSettings.MAX_TITLE_LENGTH);
+            }
+            refuseAngleBrackets("title", videoTitle);
+        }
+        if (videoDescription != null) {
+            int length = EditorSettings.length(videoDescription);
+            if (length > EditorSettings.MAX_DESCRIPTION_LENGTH) {
+                throw HttpProblem.badRequest("description is " + length + " characters with its footer; the limit is "
+                        + EditorSettings.MAX_DESCRIPTION_LENGTH);
+            }
+            refuseAngleBrackets("description", videoDescription);
+        }
+        if (videoStart != null && videoEnd != null && videoStart >= videoEnd) {
+            throw HttpProblem.badRequest("video_start must be before video_end");
+        }
+    }
+
+    /** YouTube refuses titles and descriptions containing these. */
+    private static void refuseAngleBrackets(String what, String text) {
+        if (text.indexOf('<') >= 0 || text.indexOf('>') >= 0) {
+            throw HttpProblem.badRequest(what + " may not contain < or > (YouTube refuses them)");
+        }
+    }
+
+    private static String name(JsonBody body, String field) {
+        String value = body.string(field);
+        if (value != null && !NAME.matcher(value).matches()) {
+            throw HttpProblem.badRequest(field + " must be a plain name (letters, digits, _ . -), not '"
+                    + JsonBody.abbreviate(value) + "'");
+        }
+        return value;
+    }
+}

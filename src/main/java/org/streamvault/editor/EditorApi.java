@@ -1,0 +1,63 @@
+package org.streamvault.editor;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import org.streamvault.restream.HttpProblem;
+
+/**
+ * What every editor endpoint shares: the settings, the events store and authentication, and the
+ * shaping of rows for editors (defaults filled in, title prefix and description footer removed).
+ *
+ * @param clientId the OAuth client id the page signs in with (the token audience); empty when auth is off
+ */
+record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, String clientId) {
+
+    /** {@code GET /thrimshim/defaults}: what the page needs before (or without) a row. */
+    ObjectNode defaults() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        addEditorFields(out);
+        out.put("video_channel", settings.defaultChannel());
+        out.put("auth_enabled", auth.enabled());
+        out.put("auth_client_id", clientId);
+        return out;
+    }
+
+    /** A row as the editor edits it: the stored title and description round-trip through a save unchanged. */
+    ObjectNode forEditor(ObjectNode row) {
+        if (row.path("video_channel").isNull() || row.path("video_channel").isMissingNode()) {
+            row.put("video_channel", settings.defaultChannel());
+        }
+        if (row.path("video_title").isTextual()) {
+            row.put("video_title", settings.editableTitle(row.get("video_title").textValue()));
+        }
+        if (row.path("video_description").isTextual()) {
+            row.put("video_description", settings.editableDescription(row.get("video_description").textValue()));
+        }
+        addEditorFields(row);
+        return row;
+    }
+
+    private void addEditorFields(ObjectNode out) {
+        out.put("title_prefix", settings.titleHeader());
+        out.put("title_max_length", settings.titleMaxLength());
+        out.put("bustime_start", settings.eventStart().isEmpty() ? null : settings.eventStart());
+        settings.uploadLocations().forEach(out.putArray("upload_locations")::add);
+    }
+
+    /** The row id in the path; not a UUID means no such row (as in thrimshim). */
+    static UUID id(String text) {
+        if (text == null) {
+            throw HttpProblem.notFound("no event id given");
+        }
+        try {
+            UUID id = UUID.fromString(text);
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw HttpProblem.notFound("no event '" + JsonBody.abbreviate(text) + "': event ids are UUIDs");
+    }
+}

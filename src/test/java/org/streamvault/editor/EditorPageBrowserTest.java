@@ -1,0 +1,227 @@
+package org.streamvault.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.streamvault.db.Database;
+import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.EventRows;
+import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.TestBrowser;
+import org.streamvault.testing.TestDatabase;
+import org.streamvault.testing.TestIdTokens;
+import org.streamvault.testing.TestMedia;
+import org.streamvault.testing.TestNode;
+
+/**
+ * The editor page in real headless Chromium, on a node that also serves the video: 60 real
+ * 2-second segments from 14:00:00 to 14:02:00; the event runs 14:01:00 to 14:01:10, so the
+ * padded range (a minute before, two after) ends in a hole and the playlist has no ENDLIST.
+ */
+class EditorPageBrowserTest {
+    static final String T0 = "2026-11-20T14:00:00";
+    static TestDatabase testDb;
+    static EventRows rows;
+    static TestNode node;
+    static TestBrowser browser;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        testDb = TestDatabase.create();
+        rows = new EventRows(testDb);
+        try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
+            db.ensureSchema();
+        }
+        Path store = Files.createTempDirectory("editor-store");
+        StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
+        List<Path> media = TestMedia.segments(60);
+        long t0 = Timestamps.parseUtc(T0);
+        for (int i = 0; i < media.size(); i++) {
+            s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
+        }
+        node = TestNode.start(store, "streamvault.editor.enabled", "true", "streamvault.db.url", testDb.url(),
+                "streamvault.db.user", testDb.user(), "streamvault.editor.auth.enabled", "false",
+                "streamvault.editor.title-prefix", "DB2026", "streamvault.editor.upload-locations", "youtube,local",
+                "streamvault.editor.event-start", "2026-11-20T12:00:00Z");
+        browser = TestBrowser.start();
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        node.close();
+        testDb.close();
+    }
+
+    ChromeDriver driver() {
+        return browser.driver();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver()).executeScript(script, args);
+    }
+
+    double currentTime() {
+        return ((Number) js("return document.getElementById('video').currentTime")).doubleValue();
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
+    }
+
+    WebElement el(String id) {
+        return driver().findElement(By.id(id));
+    }
+
+    UUID event(String description) throws Exception {
+        return rows.insertUnedited("Friday", "2026-11-20T14:01:00", "2026-11-20T14:01:10", "Highlights", description);
+    }
+
+    void open(UUID id) {
+        driver().get(node.url("/editor/?id=" + id));
+        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+    }
+
+    @Test
+    void playsMarksAndSubmitsAClip() throws Exception {
+        UUID id = event("The bus hits a bird");
+        open(id);
+        assertThat(el("auth-banner").isDisplayed()).isTrue();
+        assertThat(el("auth-banner").getText()).contains("Authentication disabled");
+        assertThat(el("title-prefix").getText()).isEqualTo("DB2026 -");
+        assertThat(el("video-title").getDomProperty("maxLength")).isEqualTo("91");
+        // before playing, the playhead shows where the padded range starts: a minute before the event
+        waitUpTo(10).until(d -> el("playhead").getText().equals("2026-11-20T14:00:00.000Z"));
+
+        js("document.getElementById('video').play()");
+        waitUpTo(30).until(d -> currentTime() > 3.0);
+        el("set-start").click();
+        double startAt = currentTime();
+        waitUpTo(30).until(d -> currentTime() > startAt + 2.5);
+        js("document.getElementById('video').pause()");
+        driver().findElement(By.tagName("body")).sendKeys("o");
+        double endAt = currentTime();
+
+        long t0 = Timestamps.parseUtc(T0);
+        long start = Timestamps.parseUtc(el("video-start").getDomProperty("value"));
+        long end = Timestamps.parseUtc(el("video-end").getDomProperty("value"));
+        // the playhead maps to wall-clock time through the playlist's program date-times
+        assertThat((start - t0) / 1e6).isCloseTo(startAt, org.assertj.core.data.Offset.offset(0.5));
+        assertThat((end - t0) / 1e6).isCloseTo(endAt, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(end).isGreaterThan(start);
+        assertThat(el("playhead").getText()).startsWith("2026-11-20T14:00:");
+
+        // jumping back to the start moves the playhead there
+        el("goto-start").click();
+        waitUpTo(5).until(d -> Math.abs(currentTime() - (start - t0) / 1e6) < 0.2);
+
+        el("video-title").clear();
+        el("video-title").sendKeys("A bird meets the bus");
+        el("video-description").sendKeys("Nobody was hurt.");
+        el("allow-holes").click();
+        el("submit").click();
+        waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
+        assertThat(el("state").getText()).isEqualTo("EDITED");
+        browser.screenshot("editor-page.png");
+
+        Map<String, String> row = rows.get(id);
+        assertThat(row).containsEntry("state", "EDITED").containsEntry("video_title", "DB2026 - A bird meets the bus")
+                .containsEntry("video_description", "Nobody was hurt.").containsEntry("upload_location", "youtube")
+                .containsEntry("allow_holes", "t").containsEntry("video_channel", "desertbus")
+                .containsEntry("editor", EditorAuth.NO_AUTH_EDITOR).containsEntry("video_tags", "{\"Tag One\",\"tag two\"}");
+        assertThat(row.get("video_start")).startsWith(Timestamps.formatIso(start).replace('T', ' ').substring(0, 19));
+    }
+
+    @Test
+    void aScheduleChangeWhileEditingIsShownAsAConflict() throws Exception {
+        UUID id = event("The bus stops for ice cream");
+        open(id);
+        el("video-start").sendKeys("2026-11-20T14:00:58Z");
+        el("video-end").sendKeys("2026-11-20T14:01:15Z");
+        rows.update("UPDATE events SET description = 'The bus stops for two ice creams' WHERE id = ?", id);
+        el("submit").click();
+        waitUpTo(10).until(d -> el("conflict").isDisplayed());
+        assertThat(el("conflict-text").getText()).contains("changed this event in the schedule")
+                .contains("description: 'The bus stops for ice cream' => 'The bus stops for two ice creams'");
+        assertThat(el("message").getText()).contains("conflict");
+        browser.screenshot("editor-conflict.png");
+        assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+
+        el("override").click();
+        waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
+        assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("video_start", "2026-11-20 14:00:58")
+                .containsEntry("video_end", "2026-11-20 14:01:15");
+    }
+
+    @Test
+    void validationErrorsAreShownAndNothingIsSaved() throws Exception {
+        UUID id = event("The bus is very quiet");
+        open(id);
+        el("video-start").sendKeys("2026-11-20T14:01:30Z");
+        el("video-end").sendKeys("2026-11-20T14:01:00Z");
+        el("submit").click();
+        waitUpTo(10).until(d -> el("message").getText().contains("video_start must be before video_end"));
+        assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+    }
+
+    @Test
+    void withAuthenticationTheSignedInEditorSubmits() throws Exception {
+        rows.update("INSERT INTO editors (email, name) VALUES ('ada@example.org', 'Ada') ON CONFLICT DO NOTHING");
+        UUID id = event("The bus plays a song");
+        try (TestIdTokens tokens = TestIdTokens.start();
+                TestNode authNode = TestNode.start(node.baseDir(), "streamvault.editor.enabled", "true",
+                        "streamvault.db.url", testDb.url(), "streamvault.db.user", testDb.user(),
+                        "streamvault.editor.auth.issuer", TestIdTokens.ISSUER, "streamvault.editor.auth.audience",
+                        TestIdTokens.AUDIENCE, "streamvault.editor.auth.jwks-url", tokens.jwksUrl(),
+                        "streamvault.editor.upload-locations", "local")) {
+            driver().get(authNode.url("/editor/?id=" + id));
+            waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+            assertThat(el("auth-banner").isDisplayed()).isFalse();
+            // Google's script cannot load here (no network in tests): the page says so and still works
+            waitUpTo(10).until(d -> el("signin-status").getText().contains("Google Sign-In could not load"));
+            el("video-start").sendKeys("2026-11-20T14:01:00Z");
+            el("video-end").sendKeys("2026-11-20T14:01:05Z");
+            el("submit").click();
+            waitUpTo(10).until(d -> el("message").getText().contains("sign in first"));
+            assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+
+            // what Google's callback hands the page after a sign-in
+            js("onSignedIn({credential: arguments[0]})", tokens.token("Ada@Example.org"));
+            assertThat(el("signin-status").getText()).isEqualTo("Signed in as Ada@Example.org");
+            el("submit").click();
+            waitUpTo(10).until(d -> !el("message").getText().contains("sign in first"));
+            assertThat(el("message").getText()).startsWith("Submitted");
+            assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("editor", "ada@example.org")
+                    .containsEntry("upload_location", "local");
+        }
+    }
+
+    @Test
+    void withoutAnIdThePickerListsEvents() throws Exception {
+        UUID id = event("The bus gets a wash");
+        driver().get(node.url("/editor"));
+        waitUpTo(10).until(d -> el("rows").getText().contains("The bus gets a wash"));
+        assertThat(el("rows").getText()).contains("2026-11-20T14:01:00.000Z 2:01:00.000 Friday Highlights");
+        assertThat(el("editor").isDisplayed()).isFalse();
+        browser.screenshot("editor-picker.png");
+        driver().findElement(By.linkText("The bus gets a wash")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("?id=" + id));
+        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        assertThat(el("event-description").getText()).isEqualTo("The bus gets a wash");
+    }
+}
