@@ -100,7 +100,9 @@ public final class StreamRecorder {
         try {
             URI url = source.resolve(quality);
             workers.add(new PlaylistWorker(url, System.nanoTime()));
-            LOG.info("{}: polling {}{}", ctx.name, url,
+            // re-resolving to the same URL after a failure is routine; say so only when it changes
+            boolean same = previous != null && previous.url.equals(url);
+            (same ? LOG.atDebug() : LOG.atInfo()).log("{}: polling {}{}", ctx.name, url,
                     previous == null ? "" : " (replacing the previous URL: " + reasonOf(previous) + ")");
         } catch (StreamSource.StreamOfflineException e) {
             errorLog.log(LOG::info, ctx.name + ": stream offline: " + e.getMessage());

@@ -11,6 +11,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public class DownloaderBeans implements CamelConfiguration {
     private String clientId;
 
     private Downloader downloader;
+    private boolean instantiated;
 
     @BindToRegistry("downloader")
     public synchronized Downloader downloader(CamelContext camelContext) {
@@ -100,16 +102,25 @@ public class DownloaderBeans implements CamelConfiguration {
         }
         // The template lives in routes/downloader.camel.yaml, which is loaded after this runs;
         // instantiate it once the context has started.
-        camelContext.addStartupListener((context, alreadyStarted) -> {
-            if (alreadyStarted) {
-                return;
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // routes added here would be registered but not started; wait until fully started
             }
-            for (StreamConfig s : streams) {
-                TemplatedRouteBuilder.builder(context, TEMPLATE)
-                        .routeId("downloader-record-" + s.channel() + "-" + s.quality())
-                        .parameter("channel", s.channel())
-                        .parameter("quality", s.quality())
-                        .add();
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (instantiated) {
+                    return;
+                }
+                instantiated = true;
+                for (StreamConfig s : streams) {
+                    TemplatedRouteBuilder.builder(context, TEMPLATE)
+                            .routeId("downloader-record-" + s.channel() + "-" + s.quality())
+                            .parameter("channel", s.channel())
+                            .parameter("quality", s.quality())
+                            .add();
+                }
             }
         });
         camelContext.addService(new ServiceSupport() {
