@@ -90,8 +90,12 @@ final class SegmentFetcher implements Runnable {
                 }
             } else if (event instanceof Result r) {
                 running.remove(r.attempt);
-                lastFailed = r.type == null;
-                if (r.type == SegmentType.FULL || r.expired) {
+                // anything short of the best copy obtainable is retried, after a pause
+                lastFailed = r.type != SegmentType.FULL;
+                // a skewed segment can never be more than suspect: a clean copy is the best there is
+                boolean best = r.type == SegmentType.FULL || (forceSuspect && r.type == SegmentType.SUSPECT
+                        && !r.attempt.slow);
+                if (best || r.expired) {
                     finished = true;
                     for (Attempt other : running) {
                         other.abort(r.expired ? "URL expired" : SUPERSEDED);
@@ -119,6 +123,8 @@ final class SegmentFetcher implements Runnable {
         private volatile boolean done;
         private volatile String abortReason;
         private volatile String slowReason;
+        /** The transfer itself took longer than the suspect threshold. */
+        private volatile boolean slow;
 
         void abort(String reason) {
             if (abortReason == null) {
@@ -191,6 +197,7 @@ final class SegmentFetcher implements Runnable {
                 throw e;
             }
             long elapsed = System.nanoTime() - start;
+            slow = elapsed > ctx.settings.suspectAfter().toNanos();
             SegmentType type = bodyBytes == 0 || forceSuspect || elapsed > ctx.settings.suspectAfter().toNanos()
                     ? SegmentType.SUSPECT : SegmentType.FULL;
             temp.finish(type);
