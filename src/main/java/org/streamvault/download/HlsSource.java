@@ -31,22 +31,29 @@ public final class HlsSource implements StreamSource {
             throws IOException, PlaylistException {
         PlaylistFetcher.Answer answer = fetcher.get(url);
         if (answer.status() == 404) {
-            throw new StreamSource.StreamOfflineException(url + " answered 404: stream offline");
+            throw new StreamSource.StreamOfflineException(withoutQuery(url) + " answered 404: stream offline");
         }
         if (answer.status() != 200) {
-            throw new IOException(url + " answered HTTP " + answer.status());
+            throw new IOException(withoutQuery(url) + " answered HTTP " + answer.status());
         }
         if (!MasterPlaylist.isMaster(answer.text())) {
             if (quality.equals(firstQuality)) {
                 return url;
             }
-            throw new PlaylistException(url + " is a media playlist; it is recorded as '" + firstQuality
+            throw new PlaylistException(withoutQuery(url) + " is a media playlist; it is recorded as '" + firstQuality
                     + "' only, not '" + quality + "'");
         }
         MasterPlaylist master = MasterPlaylist.parse(answer.text(), url);
         return master.select(quality).orElseThrow(() -> new PlaylistException("no variant '" + quality + "' in "
-                + url + "; offered: " + master.variants().stream()
+                + withoutQuery(url) + "; offered: " + master.variants().stream()
                         .map(v -> v.videoGroup().isEmpty() ? v.name() : v.videoGroup()).collect(Collectors.joining(", "))))
                 .uri();
+    }
+
+    /** For log lines: playlist URLs can carry long tokens in their query. */
+    static String withoutQuery(URI url) {
+        String s = url.toString();
+        int q = s.indexOf('?');
+        return q < 0 ? s : s.substring(0, q) + "?...";
     }
 }
