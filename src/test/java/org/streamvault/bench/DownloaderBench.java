@@ -45,6 +45,8 @@ public final class DownloaderBench {
         if (ns.isEmpty()) {
             ns = List.of(10, 25, 50, 75, 100);
         }
+        // the node's per-event INFO lines would bury the table
+        org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("machine: %d cores; stream: %.1f Mb/s, 2 s segments of %d bytes%n",
                 Runtime.getRuntime().availableProcessors(), BITRATE / 1e6, SEGMENT_BYTES);

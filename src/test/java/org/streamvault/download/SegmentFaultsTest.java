@@ -78,6 +78,38 @@ class SegmentFaultsTest extends DownloaderTestSupport {
     }
 
     @Test
+    void anEmptySegmentIsSuspectNotFull() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        origin.empty(1);
+        origin.publish(3);
+        startNode("streamvault.downloader.give-up-seconds", "2");
+        awaitFull(0, 1);
+        awaitFull(2, 3);
+        await(() -> !files(1).isEmpty(), Duration.ofSeconds(10), () -> "segment 1");
+        assertThat(files(1)).extracting(StoreContents.File::type).containsExactly(SegmentType.SUSPECT);
+        assertThat(files(1).get(0).bytes()).isEmpty();
+        assertThat(files(1).get(0).hashMatches()).isTrue();
+    }
+
+    @Test
+    void theInitSectionIsPrependedToEverySegment() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        byte[] init = "ftyp-and-moov-stand-in".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        origin.initSection(init);
+        origin.publish(3);
+        startNode();
+        awaitFull(0, 3);
+        for (int k = 0; k < 3; k++) {
+            StoreContents.File f = files(k).get(0);
+            byte[] expected = new byte[init.length + origin.bytes(k).length];
+            System.arraycopy(init, 0, expected, 0, init.length);
+            System.arraycopy(origin.bytes(k), 0, expected, init.length, origin.bytes(k).length);
+            assertThat(f.bytes()).isEqualTo(expected);
+            assertThat(f.hashMatches()).isTrue();
+        }
+    }
+
+    @Test
     void anEnormousSegmentIsStreamedToDiskNotHeldInMemory() throws Exception {
         long size = 400L * 1024 * 1024;
         origin = FaultyHlsOrigin.start(10);

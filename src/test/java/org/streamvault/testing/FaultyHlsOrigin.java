@@ -61,6 +61,7 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     private final AtomicLong playlistRequests = new AtomicLong();
     private final AtomicLong skewFrom = new AtomicLong(Long.MAX_VALUE);
     private volatile long skewMicros;
+    private volatile byte[] init;
     private volatile boolean down;
     private volatile boolean endList;
     private volatile boolean shuffle;
@@ -167,6 +168,16 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         huge.put(k, size);
     }
 
+    /** Segment {@code k} answers 200 with an empty body. */
+    public void empty(int k) {
+        huge.put(k, 0L);
+    }
+
+    /** Makes the stream "fragmented MP4": an {@code #EXT-X-MAP} init section with these bytes. */
+    public void initSection(byte[] bytes) {
+        this.init = bytes.clone();
+    }
+
     /** Everything under the current token answers 403 from now on; the master names a new token. */
     public void expireToken() {
         token.incrementAndGet();
@@ -241,7 +252,9 @@ public final class FaultyHlsOrigin implements AutoCloseable {
             send(ex, 403, "text/plain", "token expired".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        if (parts[3].equals("media.m3u8")) {
+        if (parts[3].equals("init.mp4") && init != null) {
+            send(ex, 200, "video/mp4", init);
+        } else if (parts[3].equals("media.m3u8")) {
             playlistRequests.incrementAndGet();
             mediaPlaylist(ex);
         } else if (parts.length == 5 && parts[3].equals("seg") && parts[4].endsWith(".ts")) {
@@ -283,6 +296,9 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         }
         StringBuilder sb = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n")
                 .append("#EXT-X-MEDIA-SEQUENCE:").append(first).append('\n');
+        if (init != null) {
+            sb.append("#EXT-X-MAP:URI=\"init.mp4\"\n");
+        }
         for (int k : ks) {
             sb.append("#EXT-X-PROGRAM-DATE-TIME:").append(Timestamps.formatIso(startMicros(k))).append("\n");
             sb.append("#EXTINF:2.000,").append(ads.containsKey(k) ? "Amazon|ad" : "live").append('\n');
@@ -298,7 +314,7 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         Long hugeSize = huge.get(k);
         if (hugeSize != null) {
             ex.getResponseHeaders().set("Content-Type", "video/MP2T");
-            ex.sendResponseHeaders(200, hugeSize);
+            ex.sendResponseHeaders(200, hugeSize == 0 ? -1 : hugeSize);
             byte[] chunk = hugeChunk();
             OutputStream out = ex.getResponseBody();
             for (long left = hugeSize; left > 0; left -= chunk.length) {
