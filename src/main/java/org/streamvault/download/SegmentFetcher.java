@@ -45,7 +45,9 @@ final class SegmentFetcher implements Runnable {
     @Override
     public void run() {
         try {
-            ctx.fetchSlots.acquire();
+            if (!ctx.acquireSlot()) {
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -68,6 +70,7 @@ final class SegmentFetcher implements Runnable {
         List<Attempt> running = new ArrayList<>();
         boolean finished = false;
         boolean lastFailed = false;
+        int failures = 0;
         while (true) {
             if (running.isEmpty()) {
                 if (finished || ctx.stopped.get() || System.nanoTime() - giveUpAt >= 0) {
@@ -76,8 +79,8 @@ final class SegmentFetcher implements Runnable {
                     }
                     return;
                 }
-                if (lastFailed) {
-                    Thread.sleep(Math.min(1000, ctx.settings.pollInterval().toMillis()));
+                if (lastFailed && !ctx.pause(pause(++failures))) {
+                    return;
                 }
                 running.add(launch());
             }
@@ -103,6 +106,16 @@ final class SegmentFetcher implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * The pause before retry number {@code n}: doubling from a second (or the poll interval, if
+     * shorter) up to 16 times that, so a segment that keeps coming back empty or slow is not
+     * hammered for the whole give-up time.
+     */
+    private long pause(int n) {
+        long base = Math.min(1000, ctx.settings.pollInterval().toMillis());
+        return base << Math.min(n - 1, 4);
     }
 
     private Attempt launch() {
@@ -188,7 +201,7 @@ final class SegmentFetcher implements Runnable {
             } catch (IOException | RuntimeException e) {
                 if (bodyBytes > 0 && !SUPERSEDED.equals(abortReason)) {
                     temp.finish(SegmentType.PARTIAL);
-                    record(SegmentType.PARTIAL, start);
+                    record(temp, SegmentType.PARTIAL, start);
                     LOG.warn("{}: {} broke after {} bytes ({}); kept as partial", ctx.name, segment.uri(), bodyBytes,
                             abortReason != null ? abortReason : e.toString());
                     return SegmentType.PARTIAL;
@@ -201,15 +214,19 @@ final class SegmentFetcher implements Runnable {
             SegmentType type = bodyBytes == 0 || forceSuspect || elapsed > ctx.settings.suspectAfter().toNanos()
                     ? SegmentType.SUSPECT : SegmentType.FULL;
             temp.finish(type);
-            record(type, start);
-            if (type != SegmentType.FULL) {
+            record(temp, type, start);
+            if (type != SegmentType.FULL && temp.created()) {
                 LOG.info("{}: {} saved as suspect ({} bytes in {} ms{})", ctx.name, segment.uri(), bodyBytes,
                         elapsed / 1_000_000, forceSuspect ? ", timestamps skewed" : "");
             }
             return type;
         }
 
-        private void record(SegmentType type, long start) {
+        /** Counts a saved file once: a retry that produced the same bytes adds nothing to the store. */
+        private void record(TempSegment temp, SegmentType type, long start) {
+            if (!temp.created()) {
+                return;
+            }
             ctx.metrics.segmentSaved(type, segment.durationMicros(), segment.endMicros(), System.nanoTime() - start);
         }
 

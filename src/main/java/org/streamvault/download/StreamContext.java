@@ -38,9 +38,27 @@ final class StreamContext {
         this.initSections = new InitSections(client, settings.maxPlaylistBytes());
     }
 
+    private final java.util.concurrent.CountDownLatch stopSignal = new java.util.concurrent.CountDownLatch(1);
+
+    /** Sleeps {@code millis} unless the stream stops first; returns false if it stopped. */
+    boolean pause(long millis) throws InterruptedException {
+        return !stopSignal.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS) && !stopped.get();
+    }
+
+    /** Takes a fetch slot, giving up when the stream stops; true if a slot was taken. */
+    boolean acquireSlot() throws InterruptedException {
+        while (!fetchSlots.tryAcquire(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (stopped.get()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stops for good: no new attempts; those in flight are aborted and end as partial or nothing. */
     void stop() {
         stopped.set(true);
+        stopSignal.countDown();
         for (SegmentFetcher.Attempt a : inFlight) {
             a.abort("node stopping");
         }

@@ -29,6 +29,7 @@ public final class TempSegment implements AutoCloseable {
     private final MessageDigest digest = SegmentHash.newDigest();
     private long bytes;
     private boolean closed;
+    private boolean created;
 
     private TempSegment(Path hourDir, long offsetMicros, String durationText) throws IOException {
         this.hourDir = hourDir;
@@ -77,10 +78,16 @@ public final class TempSegment implements AutoCloseable {
         }
         try {
             Files.move(tempPath, target, StandardCopyOption.ATOMIC_MOVE);
+            created = true;
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(tempPath);
         }
         return target;
+    }
+
+    /** True when {@link #finish} put a new file in place (false: the same bytes were already there). */
+    public boolean created() {
+        return created;
     }
 
     /** Deletes the temp file: nothing worth keeping arrived. */
