@@ -96,8 +96,11 @@ abstract class DownloaderTestSupport {
         }
     }
 
+    /** The store for a failure message: how many files, and the first few names. */
     String describe() {
-        return files().stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", "));
+        List<StoreContents.File> all = files();
+        return all.size() + " files: " + all.stream().limit(8).map(f -> f.path().getFileName().toString())
+                .collect(Collectors.joining(", ")) + (all.size() > 8 ? ", ..." : "");
     }
 
     /** Every full file hashes to its name and equals what the origin served for that time. */

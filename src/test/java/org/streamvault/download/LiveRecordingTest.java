@@ -78,7 +78,7 @@ class LiveRecordingTest extends DownloaderTestSupport {
     }
 
     @Test
-    void aSlowStreamIsStillPolledWithJitterNotHammered() throws Exception {
+    void thePlaylistIsPolledAtTheIntervalWithJitterNotHammered() throws Exception {
         origin = FaultyHlsOrigin.start(10);
         origin.publish(2);
         startNode("streamvault.downloader.poll-interval-seconds", "0.5");

@@ -34,6 +34,22 @@ class PlaylistLifecycleTest extends DownloaderTestSupport {
     }
 
     @Test
+    void theOldUrlIsPolledUntilTheNewOneShowsARealSegment() throws Exception {
+        origin = FaultyHlsOrigin.start(40);
+        // each new URL shows ~3 s of pre-roll ads: longer than the 1.5 s the window keeps a segment
+        origin.rotateOnResolve(10);
+        origin.autoPublish(Duration.ofMillis(250));
+        startNode("streamvault.downloader.max-url-age-seconds", "4");
+        int end = origin.published() + 50; // 12.5 s: at least two URL replacements
+        await(() -> origin.published() >= end, Duration.ofSeconds(20), () -> end + " segments published");
+        int first = (int) files().stream().mapToLong(f -> (f.startMicros() - origin.startMicros(0)) / 2_000_000)
+                .min().orElseThrow();
+        awaitFull(first, end - 1);
+        assertFullFilesAreExactCopies();
+        assertThat(metric("streamvault_downloader_ad_segments_skipped_total")).isPositive();
+    }
+
+    @Test
     void aStreamThatGoesDownIsPickedUpWhenItComesBack() throws Exception {
         origin = FaultyHlsOrigin.start(10);
         origin.publish(2);
@@ -61,6 +77,15 @@ class PlaylistLifecycleTest extends DownloaderTestSupport {
         origin.publish(2);
         awaitFull(0, 4);
         assertFullFilesAreExactCopies();
+    }
+
+    @Test
+    void aRedirectLoopIsAnErrorNotACrash() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        startNode("streamvault.source." + CHANNEL, origin.baseUrl() + "/loop.m3u8");
+        await(() -> errors() >= 1, Duration.ofSeconds(10), () -> "a resolve error");
+        assertThat(node.get("/files").statusCode()).isEqualTo(200);
+        assertThat(files()).isEmpty();
     }
 
     @Test

@@ -53,6 +53,11 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger published = new AtomicInteger();
     private final AtomicInteger token = new AtomicInteger(1);
+    /** Tokens below this answer 403. */
+    private final AtomicInteger validFrom = new AtomicInteger(1);
+    private final Map<Integer, AtomicInteger> playlistRequestsByToken = new ConcurrentHashMap<>();
+    private volatile boolean rotateOnResolve;
+    private volatile int preRollPolls;
     private final Map<Integer, Duration> stalls = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> cuts = new ConcurrentHashMap<>();
     private final Map<Integer, Long> huge = new ConcurrentHashMap<>();
@@ -180,7 +185,17 @@ public final class FaultyHlsOrigin implements AutoCloseable {
 
     /** Everything under the current token answers 403 from now on; the master names a new token. */
     public void expireToken() {
-        token.incrementAndGet();
+        validFrom.set(token.incrementAndGet());
+    }
+
+    /**
+     * Like Twitch, hand out a fresh token on every master playlist request (older ones stay
+     * valid), and show each new token's first {@code adPolls} playlists as nothing but ads
+     * (a pre-roll), so a freshly resolved URL has no real segment for a while.
+     */
+    public void rotateOnResolve(int adPolls) {
+        this.preRollPolls = adPolls;
+        this.rotateOnResolve = true;
     }
 
     /** The stream is down (404 everywhere) or back. */
@@ -228,6 +243,10 @@ public final class FaultyHlsOrigin implements AutoCloseable {
                 usher(ex);
             } else if (down) {
                 send(ex, 404, "text/plain", "stream down".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/loop.m3u8")) {
+                // a redirect loop: always points back at itself
+                ex.getResponseHeaders().set("Location", baseUrl() + "/loop.m3u8");
+                send(ex, 302, "text/plain", new byte[0]);
             } else if (path.equals("/master.m3u8")) {
                 send(ex, 200, "application/vnd.apple.mpegurl", master().getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith("/t/")) {
@@ -241,6 +260,9 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     }
 
     private String master() {
+        if (rotateOnResolve) {
+            token.incrementAndGet();
+        }
         return "#EXTM3U\n#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"chunked\",NAME=\"360p30 (source)\",AUTOSELECT=YES\n"
                 + "#EXT-X-STREAM-INF:BANDWIDTH=600000,RESOLUTION=320x180,VIDEO=\"chunked\"\n"
                 + baseUrl() + "/t/" + token.get() + "/media.m3u8\n";
@@ -248,7 +270,13 @@ public final class FaultyHlsOrigin implements AutoCloseable {
 
     private void tokenPath(HttpExchange ex, String path) throws IOException {
         String[] parts = path.split("/"); // "", "t", token, file...
-        if (parts.length < 4 || !parts[2].equals(Integer.toString(token.get()))) {
+        int t;
+        try {
+            t = parts.length < 4 ? -1 : Integer.parseInt(parts[2]);
+        } catch (NumberFormatException e) {
+            t = -1;
+        }
+        if (t < validFrom.get() || t > token.get()) {
             send(ex, 403, "text/plain", "token expired".getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -256,7 +284,8 @@ public final class FaultyHlsOrigin implements AutoCloseable {
             send(ex, 200, "video/mp4", init);
         } else if (parts[3].equals("media.m3u8")) {
             playlistRequests.incrementAndGet();
-            mediaPlaylist(ex);
+            int n = playlistRequestsByToken.computeIfAbsent(t, x -> new AtomicInteger()).incrementAndGet();
+            mediaPlaylist(ex, n <= preRollPolls);
         } else if (parts.length == 5 && parts[3].equals("seg") && parts[4].endsWith(".ts")) {
             int k = Integer.parseInt(parts[4].substring(0, parts[4].length() - 3));
             if (k >= published.get()) {
@@ -270,18 +299,18 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         }
     }
 
-    private void mediaPlaylist(HttpExchange ex) throws IOException {
+    private void mediaPlaylist(HttpExchange ex, boolean preRoll) throws IOException {
         switch (playlistFault) {
             case GARBAGE -> send(ex, 200, "text/html", "<html><body>502 Bad Gateway</body></html>\n"
                     .getBytes(StandardCharsets.UTF_8));
             case HUGE -> endless(ex, 0);
             case SLOW -> endless(ex, 200);
             case NONE -> send(ex, 200, "application/vnd.apple.mpegurl",
-                    mediaPlaylistText().getBytes(StandardCharsets.UTF_8));
+                    mediaPlaylistText(preRoll).getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    String mediaPlaylistText() {
+    String mediaPlaylistText(boolean allAds) {
         int end = published.get();
         int first = Math.max(0, end - WINDOW);
         List<Integer> ks = new ArrayList<>();
@@ -301,7 +330,7 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         }
         for (int k : ks) {
             sb.append("#EXT-X-PROGRAM-DATE-TIME:").append(Timestamps.formatIso(startMicros(k))).append("\n");
-            sb.append("#EXTINF:2.000,").append(ads.containsKey(k) ? "Amazon|ad" : "live").append('\n');
+            sb.append("#EXTINF:2.000,").append(allAds || ads.containsKey(k) ? "Amazon|ad" : "live").append('\n');
             sb.append("seg/").append(k).append(".ts\n");
         }
         if (endList) {
