@@ -50,6 +50,8 @@ public final class OriginClient implements Closeable {
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setSocketTimeout(Timeout.of(socketTimeout))
                         .setTimeToLive(TimeValue.ofMinutes(5))
+                        // origins close idle keep-alive connections; check before reusing an idle one
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
                 .setMaxConnTotal(maxConnections * 2)
                 .setMaxConnPerRoute(maxConnections)

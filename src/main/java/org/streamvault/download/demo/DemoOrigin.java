@@ -82,6 +82,11 @@ public final class DemoOrigin implements AutoCloseable {
         return origin;
     }
 
+    /** Where ffmpeg writes the playlist and segments (what the web server serves). */
+    public Path directory() {
+        return dir;
+    }
+
     /** The media playlist URL to record. */
     public String playlistUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/live.m3u8";
