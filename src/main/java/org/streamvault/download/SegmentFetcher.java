@@ -98,12 +98,13 @@ final class SegmentFetcher implements Runnable {
                 // a skewed segment can never be more than suspect: a clean copy is the best there is
                 boolean best = r.type == SegmentType.FULL || (forceSuspect && r.type == SegmentType.SUSPECT
                         && !r.attempt.slow);
-                if (best || r.expired) {
-                    finished = true;
+                if (best) {
                     for (Attempt other : running) {
-                        other.abort(r.expired ? "URL expired" : SUPERSEDED);
+                        other.abort(SUPERSEDED);
                     }
                 }
+                // an expired URL gets no new attempts, but one already streaming may still finish
+                finished |= best || r.expired;
             }
         }
     }
@@ -120,7 +121,17 @@ final class SegmentFetcher implements Runnable {
 
     private Attempt launch() {
         Attempt a = new Attempt();
-        ctx.threads.execute(() -> events.add(a.run()));
+        ctx.threads.execute(() -> {
+            Result r;
+            try {
+                r = a.run();
+            } catch (RuntimeException e) {
+                // still report, or this fetcher would wait for the attempt (and hold its slot) forever
+                LOG.error("{}: attempt on {} failed unexpectedly", ctx.name, segment.uri(), e);
+                r = new Result(a, null, false);
+            }
+            events.add(r);
+        });
         return a;
     }
 

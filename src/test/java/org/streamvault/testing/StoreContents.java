@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.nio.file.DirectoryStream;
 import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
@@ -54,15 +54,22 @@ public final class StoreContents {
         if (!Files.isDirectory(dir)) {
             return out;
         }
-        try (Stream<Path> files = Files.walk(dir, 2)) {
-            files.filter(Files::isRegularFile).sorted().forEach(p -> {
-                SegmentName n = SegmentName.parse(p.getFileName().toString());
-                long hour = Timestamps.parseHour(p.getParent().getFileName().toString());
-                out.add(new File(p, n, hour + n.offsetMicros()));
-            });
+        // a directory stream, not Files.walk: files are renamed while we look, and walk would
+        // fail on a temp name that has just become a final one
+        try (DirectoryStream<Path> hours = Files.newDirectoryStream(dir)) {
+            for (Path hourDir : hours) {
+                long hour = Timestamps.parseHour(hourDir.getFileName().toString());
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(hourDir)) {
+                    for (Path p : files) {
+                        SegmentName n = SegmentName.parse(p.getFileName().toString());
+                        out.add(new File(p, n, hour + n.offsetMicros()));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.sort(java.util.Comparator.comparing(f -> f.path().toString()));
         return out;
     }
 }
