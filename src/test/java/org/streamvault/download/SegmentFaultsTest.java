@@ -78,6 +78,48 @@ class SegmentFaultsTest extends DownloaderTestSupport {
     }
 
     @Test
+    void aSlowResponseHeadStartsAParallelAttempt() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        origin.slowHead(1, Duration.ofSeconds(6));
+        origin.publish(2);
+        startNode("streamvault.downloader.head-soft-timeout-seconds", "0.5",
+                "streamvault.downloader.head-hard-timeout-seconds", "20");
+        long start = System.nanoTime();
+        awaitFull(0, 2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(origin.requests(1)).isEqualTo(2);
+    }
+
+    @Test
+    void aHardHeadTimeoutAbortsAndRetries() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        origin.slowHead(1, Duration.ofSeconds(10));
+        origin.publish(2);
+        startNode("streamvault.downloader.head-soft-timeout-seconds", "20",
+                "streamvault.downloader.head-hard-timeout-seconds", "1");
+        long start = System.nanoTime();
+        awaitFull(0, 2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        assertThat(files(1)).extracting(StoreContents.File::type).containsExactly(SegmentType.FULL);
+    }
+
+    @Test
+    void aSegmentThatNeverWorksIsGivenUpOn() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        origin.failing(1);
+        origin.publish(3);
+        startNode("streamvault.downloader.give-up-seconds", "2");
+        awaitFull(2, 3);
+        Thread.sleep(3000);
+        int after = origin.requests(1);
+        assertThat(after).isGreaterThan(1);
+        Thread.sleep(2000);
+        assertThat(origin.requests(1)).as("no requests after giving up").isEqualTo(after);
+        assertThat(files(1)).isEmpty();
+        assertThat(metric("streamvault_downloader_errors_total", "type=\"segment\"")).isGreaterThan(1);
+    }
+
+    @Test
     void anEmptySegmentIsSuspectNotFull() throws Exception {
         origin = FaultyHlsOrigin.start(10);
         origin.empty(1);

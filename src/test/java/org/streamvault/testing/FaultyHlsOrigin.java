@@ -62,6 +62,8 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     private final Map<Integer, Boolean> cuts = new ConcurrentHashMap<>();
     private final Map<Integer, Long> huge = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> ads = new ConcurrentHashMap<>();
+    private final Map<Integer, Duration> slowHeads = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> failing = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicLong playlistRequests = new AtomicLong();
     private final AtomicLong skewFrom = new AtomicLong(Long.MAX_VALUE);
@@ -156,6 +158,16 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     /** The first request for segment {@code k} sends half, waits {@code d}, then finishes. */
     public void stall(int k, Duration d) {
         stalls.put(k, d);
+    }
+
+    /** The first request for segment {@code k} waits {@code d} before sending the response head. */
+    public void slowHead(int k, Duration d) {
+        slowHeads.put(k, d);
+    }
+
+    /** Every request for segment {@code k} answers 503. */
+    public void failing(int k) {
+        failing.put(k, true);
     }
 
     /** The first request for segment {@code k} announces the full length, sends half and hangs up. */
@@ -340,6 +352,14 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     }
 
     private void segment(HttpExchange ex, int k) throws IOException {
+        if (failing.containsKey(k)) {
+            send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Duration headDelay = requests(k) == 1 ? slowHeads.get(k) : null;
+        if (headDelay != null) {
+            sleep(headDelay.toMillis());
+        }
         Long hugeSize = huge.get(k);
         if (hugeSize != null) {
             ex.getResponseHeaders().set("Content-Type", "video/MP2T");
