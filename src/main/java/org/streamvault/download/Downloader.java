@@ -31,6 +31,7 @@ public final class Downloader implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final PlaylistFetcher playlists;
     private final Map<String, StreamRecorder> streams = new LinkedHashMap<>();
+    private final long createdNanos = System.nanoTime();
 
     public Downloader(Path baseDir, DownloaderSettings settings, Supplier<MeterRegistry> registry) {
         this.baseDir = baseDir;
@@ -79,6 +80,11 @@ public final class Downloader implements AutoCloseable {
             throw new IllegalArgumentException("no recorder for " + channel + "/" + quality);
         }
         r.tick();
+    }
+
+    /** How long this downloader has existed (a stream cannot be late before it could start). */
+    public Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - createdNanos);
     }
 
     public synchronized Collection<StreamRecorder> streams() {

@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -19,6 +20,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -64,10 +67,27 @@ public final class OriginClient implements Closeable {
                         .setMaxRedirects(5)
                         .setCircularRedirectsAllowed(false)
                         .build())
+                .setRetryStrategy(new ConnectionRetryOnly())
                 .setUserAgent(USER_AGENT)
                 .disableCookieManagement()
                 .evictExpiredConnections()
                 .build();
+    }
+
+    /**
+     * Retries a request once when a pooled connection turned out to be closed, never because of
+     * a response: the fetcher decides about 503s itself, and HttpClient's own response retries
+     * trip over requests opened with {@code executeOpen} ("endpoint not acquired").
+     */
+    private static final class ConnectionRetryOnly extends DefaultHttpRequestRetryStrategy {
+        ConnectionRetryOnly() {
+            super(1, TimeValue.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
     }
 
     /** Opens a GET; returns once the response head has arrived. The caller must close it. */

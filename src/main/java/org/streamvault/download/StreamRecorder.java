@@ -49,6 +49,7 @@ public final class StreamRecorder {
     private final SeenUris seenAds = new SeenUris();
     private final RateLimitedLog errorLog = new RateLimitedLog(10_000);
     private long nextResolveNanos = System.nanoTime();
+    private volatile long lastLiveNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
     StreamRecorder(String channel, String quality, boolean important, boolean skewCheck, StreamSource source,
             StreamContext ctx, PlaylistFetcher playlists) {
@@ -142,6 +143,7 @@ public final class StreamRecorder {
                 continue;
             }
             w.sawNonAd = true;
+            lastLiveNanos = System.nanoTime();
             if (!seen.add(s.uri())) {
                 continue;
             }
@@ -202,6 +204,11 @@ public final class StreamRecorder {
 
     void stop() {
         ctx.stop();
+    }
+
+    /** True when a playlist listed a real (non-ad) segment within {@code withinNanos}: the stream is live. */
+    public boolean live(long withinNanos) {
+        return System.nanoTime() - lastLiveNanos < withinNanos;
     }
 
     private static String reasonOf(PlaylistWorker w) {

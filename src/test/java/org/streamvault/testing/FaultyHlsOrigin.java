@@ -93,6 +93,15 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         return start(bytes, Timestamps.truncateToHour(System.currentTimeMillis() * 1000L));
     }
 
+    /** Like {@link #start(int)}, with segment 0 starting at {@code epochMicros}. */
+    public static FaultyHlsOrigin start(int count, long epochMicros) throws IOException, InterruptedException {
+        List<byte[]> bytes = new ArrayList<>();
+        for (Path p : TestMedia.segments(count)) {
+            bytes.add(Files.readAllBytes(p));
+        }
+        return start(bytes, epochMicros);
+    }
+
     public static FaultyHlsOrigin start(List<byte[]> media, long epochMicros) throws IOException {
         return new FaultyHlsOrigin(List.copyOf(media), epochMicros);
     }

@@ -82,6 +82,16 @@ public class DownloaderBeans implements CamelConfiguration {
         return downloader;
     }
 
+    @PropertyInject(value = "streamvault.downloader.enabled", defaultValue = "false")
+    private boolean enabled;
+    @PropertyInject(value = "streamvault.downloader.health-max-age-seconds", defaultValue = "120")
+    private double healthMaxAge;
+
+    @BindToRegistry("downloaderHealth")
+    public DownloaderHealthCheck downloaderHealth(CamelContext camelContext) {
+        return new DownloaderHealthCheck(downloader(camelContext), secs(healthMaxAge), enabled);
+    }
+
     @BindToRegistry("downloaderTick")
     public DownloaderTickProcessor downloaderTick(CamelContext camelContext) {
         return new DownloaderTickProcessor(downloader(camelContext));
