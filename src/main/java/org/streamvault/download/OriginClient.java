@@ -12,7 +12,6 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -20,8 +19,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -67,27 +65,14 @@ public final class OriginClient implements Closeable {
                         .setMaxRedirects(5)
                         .setCircularRedirectsAllowed(false)
                         .build())
-                .setRetryStrategy(new ConnectionRetryOnly())
+                // HttpClient's own retries re-use an execution that executeOpen has handed over
+                // ("IllegalStateException: Endpoint not acquired"), so they are off; PendingRequest
+                // retries the one case worth retrying itself
+                .disableAutomaticRetries()
                 .setUserAgent(USER_AGENT)
                 .disableCookieManagement()
                 .evictExpiredConnections()
                 .build();
-    }
-
-    /**
-     * Retries a request once when a pooled connection turned out to be closed, never because of
-     * a response: the fetcher decides about 503s itself, and HttpClient's own response retries
-     * trip over requests opened with {@code executeOpen} ("endpoint not acquired").
-     */
-    private static final class ConnectionRetryOnly extends DefaultHttpRequestRetryStrategy {
-        ConnectionRetryOnly() {
-            super(1, TimeValue.ZERO_MILLISECONDS);
-        }
-
-        @Override
-        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-            return false;
-        }
     }
 
     /** Opens a GET; returns once the response head has arrived. The caller must close it. */
@@ -126,8 +111,28 @@ public final class OriginClient implements Closeable {
         }
 
         public Exchange open() throws IOException {
-            ClassicHttpResponse response = client.executeOpen(null, request, null);
-            return new Exchange(request, response);
+            try {
+                return execute();
+            } catch (NoHttpResponseException e) {
+                // a pooled keep-alive connection the origin had already closed: one fresh try
+                if (request.isCancelled()) {
+                    throw e;
+                }
+                request.reset();
+                return execute();
+            }
+        }
+
+        private Exchange execute() throws IOException {
+            try {
+                return new Exchange(request, client.executeOpen(null, request, null));
+            } catch (IllegalStateException e) {
+                // what HttpClient throws when a request is cancelled while it connects
+                if (request.isCancelled()) {
+                    throw new IOException("request aborted while connecting");
+                }
+                throw e;
+            }
         }
 
         /** Cancels the request: a pending connect/head or a blocked body read fails at once. */

@@ -29,6 +29,8 @@ import org.streamvault.metrics.NodeMetrics;
 public class DownloaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
     static final String TEMPLATE = "downloader-stream";
+    /** Channel and quality names become directory names: nothing that could escape base-dir. */
+    private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
 
     @PropertyInject("streamvault.base-dir")
     private String baseDir;
@@ -148,10 +150,16 @@ public class DownloaderBeans implements CamelConfiguration {
         if (qs.isEmpty()) {
             qs = List.of("source");
         }
+        for (String q : qs) {
+            if (!q.matches(NAME)) {
+                throw new IllegalArgumentException("streamvault.qualities: '" + q
+                        + "' is not a quality name (letters, digits, _ . -)");
+            }
+        }
         for (String entry : split(channels)) {
             boolean important = entry.endsWith("!");
             String channel = important ? entry.substring(0, entry.length() - 1) : entry;
-            if (!channel.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+            if (!channel.matches(NAME)) {
                 throw new IllegalArgumentException("streamvault.channels: '" + entry
                         + "' is not a channel name (letters, digits, _ . -; '!' suffix for important)");
             }
