@@ -1,0 +1,51 @@
+package org.streamvault.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.main.Main;
+import org.streamvault.download.demo.DemoOrigin;
+
+/**
+ * {@code ./streamvault demo}: a node that records a built-in synthetic live stream and serves it
+ * back, so the whole loop (downloader → store → restreamer → player) runs with nothing but
+ * ffmpeg. Extra {@code key=value} arguments override properties as for {@code run}.
+ */
+public final class DemoMain {
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!DemoOrigin.ffmpegAvailable()) {
+            System.err.println("streamvault demo: ffmpeg is needed to make the demo's live video and was not found."
+                    + " Install it (Debian/Ubuntu: 'sudo apt-get install ffmpeg'; macOS: 'brew install ffmpeg')"
+                    + " and run './streamvault demo' again.");
+            System.exit(1);
+        }
+        DemoOrigin origin = DemoOrigin.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(origin::close, "demo-origin-stop"));
+        Path baseDir = Files.createTempDirectory("streamvault-demo-segments");
+        List<String[]> props = new ArrayList<>();
+        props.add(new String[] {"streamvault.base-dir", baseDir.toString()});
+        props.add(new String[] {"streamvault.downloader.enabled", "true"});
+        props.add(new String[] {"streamvault.restreamer.enabled", "true"});
+        props.add(new String[] {"streamvault.channels", "demo"});
+        props.add(new String[] {"streamvault.source.demo", origin.playlistUrl()});
+        props.addAll(StreamvaultMain.parseOverrides(args));
+        String port = props.stream().filter(p -> p[0].equals("streamvault.http.port")).map(p -> p[1])
+                .reduce((a, b) -> b).orElse("8000");
+        Main main = StreamvaultMain.create(StreamvaultMain.home(), props);
+        main.start();
+        String playlist = "http://localhost:" + port + "/playlist/demo/source.m3u8";
+        System.out.println();
+        System.out.println("Streamvault demo: recording a synthetic live stream (ffmpeg test pattern, 2 s segments)");
+        System.out.println("  segments:  " + baseDir + "/demo/source/");
+        System.out.println("  watch:     ffplay \"" + playlist + "\"   (or open it in any HLS player)");
+        System.out.println("  files:     curl http://localhost:" + port + "/files/demo/source");
+        System.out.println("The first segments arrive within a few seconds. Ctrl-C stops.");
+        System.out.println();
+        main.run();
+        System.exit(main.getExitCode());
+    }
+}

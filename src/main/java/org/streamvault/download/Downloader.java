@@ -1,0 +1,122 @@
+package org.streamvault.download;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All recorded streams of a node, sharing one HTTP client, one watchdog timer thread and
+ * virtual threads for fetches. Pure Java: the Camel routes only call {@link #tick} on a timer.
+ */
+public final class Downloader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
+
+    private final Path baseDir;
+    private final DownloaderSettings settings;
+    private final Supplier<MeterRegistry> registry;
+    private final OriginClient client;
+    private final ScheduledThreadPoolExecutor timers;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final PlaylistFetcher playlists;
+    private final Map<String, StreamRecorder> streams = new LinkedHashMap<>();
+    private final long createdNanos = System.nanoTime();
+
+    public Downloader(Path baseDir, DownloaderSettings settings, Supplier<MeterRegistry> registry) {
+        this.baseDir = baseDir;
+        this.settings = settings;
+        this.registry = registry;
+        this.client = new OriginClient(settings.headHard(), settings.bodyHard(), 256);
+        this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("downloader-watchdog").daemon()
+                .factory());
+        this.timers.setRemoveOnCancelPolicy(true);
+        this.playlists = new PlaylistFetcher(client, timers, settings.maxPlaylistBytes(), settings.headHard());
+    }
+
+    /** A stream from a plain HLS URL (master or media playlist). */
+    public synchronized StreamRecorder addHls(String channel, String quality, boolean important, boolean skewCheck,
+            URI url, String firstQuality) {
+        return add(channel, quality, important, skewCheck, new HlsSource(playlists, url, firstQuality));
+    }
+
+    /** A Twitch channel through the playback-token API at {@code gqlUrl} and usher at {@code usherBase}. */
+    public synchronized StreamRecorder addTwitch(String channel, String quality, boolean important, boolean skewCheck,
+            URI gqlUrl, URI usherBase, String clientId, String firstQuality) {
+        return add(channel, quality, important, skewCheck, new TwitchSource(client, playlists, gqlUrl, usherBase,
+                clientId, channel, firstQuality, settings.maxPlaylistBytes()));
+    }
+
+    private StreamRecorder add(String channel, String quality, boolean important, boolean skewCheck,
+            StreamSource source) {
+        String name = channel + "/" + quality;
+        if (streams.containsKey(name)) {
+            throw new IllegalArgumentException("stream " + name + " is configured twice");
+        }
+        StreamContext ctx = new StreamContext(name, baseDir.resolve(channel).resolve(quality), client, timers, threads,
+                settings, new DownloaderMetrics(registry, channel, quality));
+        StreamRecorder recorder = new StreamRecorder(channel, quality, important, skewCheck, source, ctx, playlists);
+        streams.put(name, recorder);
+        return recorder;
+    }
+
+    /** Runs {@code channel/quality}'s due work; unknown streams are a configuration error, reported once per call. */
+    public void tick(String channel, String quality) {
+        StreamRecorder r;
+        synchronized (this) {
+            r = streams.get(channel + "/" + quality);
+        }
+        if (r == null) {
+            throw new IllegalArgumentException("no recorder for " + channel + "/" + quality);
+        }
+        r.tick();
+    }
+
+    /** How long this downloader has existed (a stream cannot be late before it could start). */
+    public Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - createdNanos);
+    }
+
+    public synchronized Collection<StreamRecorder> streams() {
+        return List.copyOf(streams.values());
+    }
+
+    /**
+     * Stops every stream: in-flight transfers are aborted and end as partial (or nothing), never
+     * full. Waits up to {@code grace} for fetchers to finish renaming.
+     */
+    public void stop(Duration grace) {
+        for (StreamRecorder r : streams()) {
+            r.stop();
+        }
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("downloader: fetches still running after {}; their temp files stay as temp", grace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        try {
+            client.close();
+        } catch (java.io.IOException e) {
+            // closing sockets of a stopping node
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,41 @@
+package org.streamvault.download;
+
+import java.time.Duration;
+
+/**
+ * The downloader's thresholds (SPEC §3), all from configuration; tests shrink them to seconds.
+ *
+ * @param suspectAfter     a complete fetch that took longer than this is {@code suspect}
+ * @param giveUpAfter      a segment URI is retried until it has a full copy or this passes
+ * @param headSoft         no response head after this: start a parallel retry
+ * @param headHard         no response head after this: abort the attempt
+ * @param bodySoft         body not finished after this (from the request start): parallel retry
+ * @param bodyHard         body not finished after this: abort (bytes so far become {@code partial})
+ * @param pollInterval     media playlist poll period (each wait is jittered by ±10%)
+ * @param maxUrlAge        a media playlist URL older than this is replaced by re-resolving
+ * @param retryDown        wait before re-resolving a stream that is down
+ * @param retryDownImportant the same for streams marked important ({@code !})
+ * @param concurrency      segment fetches in flight per stream
+ * @param maxPlaylistBytes a playlist body larger than this is rejected
+ */
+public record DownloaderSettings(
+        Duration suspectAfter,
+        Duration giveUpAfter,
+        Duration headSoft,
+        Duration headHard,
+        Duration bodySoft,
+        Duration bodyHard,
+        Duration pollInterval,
+        Duration maxUrlAge,
+        Duration retryDown,
+        Duration retryDownImportant,
+        int concurrency,
+        int maxPlaylistBytes) {
+
+    /** The SPEC defaults. */
+    public static DownloaderSettings defaults() {
+        return new DownloaderSettings(Duration.ofSeconds(59), Duration.ofMinutes(20), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(2),
+                Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofSeconds(2), 8, 4 * 1024 * 1024);
+    }
+}

@@ -1,0 +1,34 @@
+package org.streamvault.download;
+
+import java.net.URI;
+
+/**
+ * One media playlist URL being polled. A worker that should be replaced (failing, too old,
+ * skewed) is {@code retiring} but keeps being polled until its successor has seen a real
+ * segment; one that cannot be polled any more (403/404, ENDLIST) is {@code dead}.
+ */
+final class PlaylistWorker {
+    final URI url;
+    final long createdNanos;
+    long nextPollNanos;
+    boolean sawNonAd;
+    boolean skewed;
+    String retiring;
+    String dead;
+
+    PlaylistWorker(URI url, long now) {
+        this.url = url;
+        this.createdNanos = now;
+        this.nextPollNanos = now;
+    }
+
+    void retire(String reason) {
+        if (retiring == null) {
+            retiring = reason;
+        }
+    }
+
+    boolean needsSuccessor() {
+        return retiring != null || dead != null;
+    }
+}

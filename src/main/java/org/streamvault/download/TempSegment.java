@@ -1,0 +1,119 @@
+package org.streamvault.download;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.UUID;
+import org.streamvault.segments.SegmentHash;
+import org.streamvault.segments.SegmentName;
+import org.streamvault.segments.SegmentType;
+import org.streamvault.segments.Timestamps;
+
+/**
+ * A segment being written: bytes go to {@code MM:SS.ffffff-DURATION-temp-<uuid>.ts} in the hour
+ * directory and into a SHA-256 digest as they arrive; {@link #finish} then renames the file
+ * atomically to its final name, so a reader never sees a half-written {@code full} file. If
+ * the final name already exists, the same bytes are already there and the temp file is deleted.
+ * Not thread-safe: one attempt owns one temp segment.
+ */
+public final class TempSegment implements AutoCloseable {
+    private final Path hourDir;
+    private final long offsetMicros;
+    private final String durationText;
+    private final Path tempPath;
+    private final OutputStream out;
+    private final MessageDigest digest = SegmentHash.newDigest();
+    private long bytes;
+    private boolean closed;
+    private boolean created;
+
+    private TempSegment(Path hourDir, long offsetMicros, String durationText) throws IOException {
+        this.hourDir = hourDir;
+        this.offsetMicros = offsetMicros;
+        this.durationText = durationText;
+        Files.createDirectories(hourDir);
+        this.tempPath = hourDir.resolve(SegmentName.format(offsetMicros, durationText, SegmentType.TEMP,
+                UUID.randomUUID().toString()));
+        this.out = Files.newOutputStream(tempPath);
+    }
+
+    /** Starts a temp file for a segment starting at {@code startMicros} (UTC) under {@code qualityDir}. */
+    public static TempSegment create(Path qualityDir, long startMicros, String durationText) throws IOException {
+        return new TempSegment(qualityDir.resolve(Timestamps.formatHour(startMicros)),
+                Math.floorMod(startMicros, Timestamps.MICROS_PER_HOUR), durationText);
+    }
+
+    public void write(byte[] buf, int off, int len) throws IOException {
+        out.write(buf, off, len);
+        digest.update(buf, off, len);
+        bytes += len;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public Path tempPath() {
+        return tempPath;
+    }
+
+    /**
+     * Closes and renames to the final name for {@code type}; returns the final path. The
+     * caller decides the type: only a transfer that ended cleanly and in time may be FULL.
+     */
+    public Path finish(SegmentType type) throws IOException {
+        if (type == SegmentType.TEMP) {
+            throw new IllegalArgumentException("a finished segment cannot be temp");
+        }
+        closeStream();
+        Path target = hourDir.resolve(SegmentName.format(offsetMicros, durationText, type,
+                SegmentHash.encode(digest.digest())));
+        if (Files.exists(target)) {
+            Files.deleteIfExists(tempPath);
+            return target;
+        }
+        try {
+            Files.move(tempPath, target, StandardCopyOption.ATOMIC_MOVE);
+            created = true;
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(tempPath);
+        }
+        return target;
+    }
+
+    /** True when {@link #finish} put a new file in place (false: the same bytes were already there). */
+    public boolean created() {
+        return created;
+    }
+
+    /** Deletes the temp file: nothing worth keeping arrived. */
+    public void discard() {
+        try {
+            closeStream();
+        } catch (IOException e) {
+            // deleting anyway
+        }
+        try {
+            Files.deleteIfExists(tempPath);
+        } catch (IOException e) {
+            // a leftover temp file is never selected; nothing else to do
+        }
+    }
+
+    private void closeStream() throws IOException {
+        if (!closed) {
+            closed = true;
+            out.close();
+        }
+    }
+
+    /** Leaves the temp file in place if neither {@link #finish} nor {@link #discard} ran. */
+    @Override
+    public void close() throws IOException {
+        closeStream();
+    }
+}

@@ -1,0 +1,204 @@
+package org.streamvault.download.route;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.streamvault.download.Downloader;
+import org.streamvault.download.DownloaderSettings;
+import org.streamvault.metrics.NodeMetrics;
+
+/**
+ * Builds the {@link Downloader} from configuration and, once the YAML route templates are loaded,
+ * instantiates the {@code downloader-stream} template once per configured (channel, quality):
+ * adding a channel is a line of configuration.
+ */
+@Configuration
+public class DownloaderBeans implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
+    static final String TEMPLATE = "downloader-stream";
+    /** Channel and quality names become directory names: nothing that could escape base-dir. */
+    private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
+
+    @PropertyInject("streamvault.base-dir")
+    private String baseDir;
+    @PropertyInject(value = "streamvault.channels", defaultValue = "")
+    private String channels;
+    @PropertyInject(value = "streamvault.qualities", defaultValue = "source")
+    private String qualities;
+    @PropertyInject(value = "streamvault.downloader.suspect-threshold-seconds", defaultValue = "59")
+    private double suspect;
+    @PropertyInject(value = "streamvault.downloader.give-up-seconds", defaultValue = "1200")
+    private double giveUp;
+    @PropertyInject(value = "streamvault.downloader.head-soft-timeout-seconds", defaultValue = "2")
+    private double headSoft;
+    @PropertyInject(value = "streamvault.downloader.head-hard-timeout-seconds", defaultValue = "15")
+    private double headHard;
+    @PropertyInject(value = "streamvault.downloader.body-soft-timeout-seconds", defaultValue = "6")
+    private double bodySoft;
+    @PropertyInject(value = "streamvault.downloader.body-hard-timeout-seconds", defaultValue = "90")
+    private double bodyHard;
+    @PropertyInject(value = "streamvault.downloader.poll-interval-seconds", defaultValue = "2")
+    private double pollInterval;
+    @PropertyInject(value = "streamvault.downloader.max-url-age-seconds", defaultValue = "1200")
+    private double maxUrlAge;
+    @PropertyInject(value = "streamvault.downloader.retry-down-seconds", defaultValue = "30")
+    private double retryDown;
+    @PropertyInject(value = "streamvault.downloader.retry-down-important-seconds", defaultValue = "2")
+    private double retryDownImportant;
+    @PropertyInject(value = "streamvault.downloader.concurrency", defaultValue = "8")
+    private int concurrency;
+    @PropertyInject(value = "streamvault.downloader.max-playlist-bytes", defaultValue = "4194304")
+    private int maxPlaylistBytes;
+    @PropertyInject(value = "streamvault.twitch.gql-url", defaultValue = "https://gql.twitch.tv/gql")
+    private String gqlUrl;
+    @PropertyInject(value = "streamvault.twitch.usher-url", defaultValue = "https://usher.ttvnw.net")
+    private String usherUrl;
+    @PropertyInject(value = "streamvault.twitch.client-id", defaultValue = "kimne78kx3ncx6brgo4mv6wki5h1ko")
+    private String clientId;
+
+    private Downloader downloader;
+    private boolean instantiated;
+
+    @BindToRegistry("downloader")
+    public synchronized Downloader downloader(CamelContext camelContext) {
+        if (downloader == null) {
+            DownloaderSettings settings = new DownloaderSettings(secs(suspect), secs(giveUp), secs(headSoft),
+                    secs(headHard), secs(bodySoft), secs(bodyHard), secs(pollInterval), secs(maxUrlAge),
+                    secs(retryDown), secs(retryDownImportant), concurrency, maxPlaylistBytes);
+            downloader = new Downloader(Path.of(baseDir), settings, () -> camelContext.getRegistry()
+                    .lookupByNameAndType("nodeMetrics", NodeMetrics.class).registry());
+        }
+        return downloader;
+    }
+
+    @PropertyInject(value = "streamvault.downloader.enabled", defaultValue = "false")
+    private boolean enabled;
+    @PropertyInject(value = "streamvault.downloader.health-max-age-seconds", defaultValue = "120")
+    private double healthMaxAge;
+
+    @BindToRegistry("downloaderHealth")
+    public DownloaderHealthCheck downloaderHealth(CamelContext camelContext) {
+        return new DownloaderHealthCheck(downloader(camelContext), secs(healthMaxAge), enabled);
+    }
+
+    @BindToRegistry("downloaderTick")
+    public DownloaderTickProcessor downloaderTick(CamelContext camelContext) {
+        return new DownloaderTickProcessor(downloader(camelContext));
+    }
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        Downloader d = downloader(camelContext);
+        List<StreamConfig> streams = streams(camelContext);
+        for (StreamConfig s : streams) {
+            if (s.source().equals("twitch")) {
+                d.addTwitch(s.channel(), s.quality(), s.important(), s.skewCheck(), URI.create(gqlUrl),
+                        URI.create(usherUrl), clientId, s.firstQuality());
+            } else {
+                d.addHls(s.channel(), s.quality(), s.important(), s.skewCheck(), URI.create(s.source()),
+                        s.firstQuality());
+            }
+        }
+        // The template lives in routes/downloader.camel.yaml, which is loaded after this runs;
+        // instantiate it once the context has started.
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // routes added here would be registered but not started; wait until fully started
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (instantiated) {
+                    return;
+                }
+                instantiated = true;
+                for (StreamConfig s : streams) {
+                    TemplatedRouteBuilder.builder(context, TEMPLATE)
+                            .routeId("downloader-record-" + s.channel() + "-" + s.quality())
+                            .parameter("channel", s.channel())
+                            .parameter("quality", s.quality())
+                            .add();
+                }
+            }
+        });
+        camelContext.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                d.stop(Duration.ofSeconds(10));
+            }
+        });
+    }
+
+    /** Every (channel, quality) to record, with its source settings; bad values fail start-up in one line. */
+    private List<StreamConfig> streams(CamelContext camelContext) {
+        List<StreamConfig> out = new ArrayList<>();
+        List<String> qs = split(qualities);
+        if (qs.isEmpty()) {
+            qs = List.of("source");
+        }
+        for (String q : qs) {
+            if (!q.matches(NAME)) {
+                throw new IllegalArgumentException("streamvault.qualities: '" + q
+                        + "' is not a quality name (letters, digits, _ . -)");
+            }
+        }
+        for (String entry : split(channels)) {
+            boolean important = entry.endsWith("!");
+            String channel = important ? entry.substring(0, entry.length() - 1) : entry;
+            if (!channel.matches(NAME)) {
+                throw new IllegalArgumentException("streamvault.channels: '" + entry
+                        + "' is not a channel name (letters, digits, _ . -; '!' suffix for important)");
+            }
+            var props = camelContext.getPropertiesComponent();
+            String source = props.resolveProperty("streamvault.source." + channel).orElse("twitch").trim();
+            String lower = source.toLowerCase(Locale.ROOT);
+            if (!lower.equals("twitch") && !lower.startsWith("http://") && !lower.startsWith("https://")) {
+                throw new IllegalArgumentException("streamvault.source." + channel + ": expected 'twitch' or an"
+                        + " http(s) URL, got '" + source + "'");
+            }
+            boolean skewCheck = Boolean.parseBoolean(props.resolveProperty("streamvault.source." + channel
+                    + ".skew-check").orElse(lower.equals("twitch") ? "true" : "false").trim());
+            for (String q : qs) {
+                out.add(new StreamConfig(channel, q, important, lower.equals("twitch") ? "twitch" : source,
+                        skewCheck, qs.get(0)));
+            }
+        }
+        if (!out.isEmpty()) {
+            LOG.info("downloader: {} stream(s) configured: {}", out.size(),
+                    out.stream().map(s -> s.channel() + "/" + s.quality()).toList());
+        }
+        return out;
+    }
+
+    private static List<String> split(String list) {
+        List<String> out = new ArrayList<>();
+        for (String s : list.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    private static Duration secs(double seconds) {
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    private record StreamConfig(String channel, String quality, boolean important, String source, boolean skewCheck,
+            String firstQuality) {
+    }
+}

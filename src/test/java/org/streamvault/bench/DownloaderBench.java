@@ -1,0 +1,177 @@
+package org.streamvault.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.streamvault.segments.SegmentHash;
+import org.streamvault.segments.SegmentType;
+import org.streamvault.testing.StoreContents;
+import org.streamvault.testing.TestNode;
+
+/**
+ * How many live streams one node records on this machine. For each N, a real node records N
+ * channels from a local origin (its own JVM) at 6 Mb/s in 2 s segments; after a warm-up, the
+ * node's CPU is measured over a window, and the stream "keeps up" when every segment published
+ * in the window is saved {@code full} on every channel. The baseline is the CPU cost of only
+ * hashing and writing the same bytes, measured in the same run.
+ *
+ * <p>Run: {@code bench/downloader.sh [N ...]} (defaults 10 25 50 75 100).
+ */
+public final class DownloaderBench {
+    private static final long BITRATE = 6_000_000L;
+    private static final int SEGMENT_BYTES = (int) (BITRATE * 2 / 8);
+    private static final int WARMUP_SECONDS = 8;
+    private static final int WINDOW_SECONDS = 20;
+
+    private DownloaderBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> ns = new ArrayList<>();
+        for (String a : args) {
+            ns.add(Integer.parseInt(a));
+        }
+        if (ns.isEmpty()) {
+            ns = List.of(10, 25, 50, 75, 100);
+        }
+        // the node's per-event INFO lines would bury the table
+        org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("machine: %d cores; stream: %.1f Mb/s, 2 s segments of %d bytes%n",
+                Runtime.getRuntime().availableProcessors(), BITRATE / 1e6, SEGMENT_BYTES);
+
+        double baseline = hashAndWriteCorePercentPerStream(os);
+        System.out.printf("baseline, hash + write only: %.2f%% of a core per stream%n%n", baseline);
+        System.out.println("   N  keeps up  node CPU (cores)  per stream (% of a core)  segments full/expected");
+
+        Process origin = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BenchOrigin.class.getName(), Long.toString(BITRATE))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String[] hello = new BufferedReader(new InputStreamReader(origin.getInputStream())).readLine().split(" ");
+            String masterUrl = hello[1];
+            long epoch = Long.parseLong(hello[2]);
+            int largest = 0;
+            for (int n : ns) {
+                Result r = run(os, n, masterUrl, epoch);
+                System.out.printf("%4d  %-8s  %16.2f  %24.2f  %d/%d%n", n, r.keepsUp ? "yes" : "NO", r.cores,
+                        100 * r.cores / n, r.full, r.expected);
+                if (!r.keepsUp) {
+                    break;
+                }
+                largest = n;
+            }
+            System.out.printf("%nlargest N that kept up: %d%n", largest);
+        } finally {
+            origin.getOutputStream().close();
+            origin.destroy();
+        }
+    }
+
+    private record Result(boolean keepsUp, double cores, long full, long expected) {
+    }
+
+    private static Result run(OperatingSystemMXBean os, int n, String masterUrl, long epoch) throws Exception {
+        Path baseDir = Files.createTempDirectory("streamvault-bench");
+        List<String> props = new ArrayList<>(List.of("streamvault.downloader.enabled", "true",
+                "streamvault.restreamer.enabled", "false", "streamvault.metrics.enabled", "true"));
+        StringBuilder channels = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            channels.append(i == 0 ? "" : ",").append("c").append(i);
+            props.add("streamvault.source.c" + i);
+            props.add(masterUrl);
+        }
+        props.add("streamvault.channels");
+        props.add(channels.toString());
+        TestNode node = TestNode.start(baseDir, props.toArray(String[]::new));
+        try {
+            Thread.sleep(WARMUP_SECONDS * 1000L);
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            long from = nowMicros();
+            Thread.sleep(WINDOW_SECONDS * 1000L);
+            long cpu1 = os.getProcessCpuTime();
+            long t1 = System.nanoTime();
+            long to = nowMicros() - 2_000_000L;
+            Thread.sleep(3000); // let the window's last segments land
+            long firstK = Math.ceilDiv(from - epoch, 2_000_000L);
+            long lastK = (to - epoch) / 2_000_000L;
+            long expected = (lastK - firstK + 1) * n;
+            long full = 0;
+            boolean clean = true;
+            for (int i = 0; i < n; i++) {
+                for (StoreContents.File f : StoreContents.list(baseDir, "c" + i, "source")) {
+                    long k = (f.startMicros() - epoch) / 2_000_000L;
+                    if (k >= firstK && k <= lastK) {
+                        if (f.type() == SegmentType.FULL) {
+                            full++;
+                        } else if (f.type() != SegmentType.TEMP) {
+                            clean = false;
+                        }
+                    }
+                }
+            }
+            double cores = (cpu1 - cpu0) / (double) (t1 - t0);
+            return new Result(clean && full == expected, cores, full, expected);
+        } finally {
+            node.close();
+            deleteTree(baseDir);
+        }
+    }
+
+    /** CPU to SHA-256 and write 2 s of a 6 Mb/s stream, as a percentage of one core's 2 s. */
+    private static double hashAndWriteCorePercentPerStream(OperatingSystemMXBean os) throws IOException {
+        byte[] segment = new byte[SEGMENT_BYTES];
+        new Random(2).nextBytes(segment);
+        Path dir = Files.createTempDirectory("streamvault-bench-baseline");
+        int count = 200;
+        try {
+            long cpu0 = os.getProcessCpuTime();
+            for (int i = 0; i < count; i++) {
+                MessageDigest d = SegmentHash.newDigest();
+                try (OutputStream out = Files.newOutputStream(dir.resolve("s" + i + ".ts"))) {
+                    for (int off = 0; off < segment.length; off += 64 * 1024) {
+                        int len = Math.min(64 * 1024, segment.length - off);
+                        out.write(segment, off, len);
+                        d.update(segment, off, len);
+                    }
+                }
+                SegmentHash.encode(d.digest());
+                if (i % 20 == 19) {
+                    deleteTree(dir);
+                    Files.createDirectories(dir);
+                }
+            }
+            double cpuPerSegment = (os.getProcessCpuTime() - cpu0) / (double) count;
+            return 100 * cpuPerSegment / 2e9;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static long nowMicros() {
+        return System.currentTimeMillis() * 1000L;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.streamvault.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamvault.testing.TestNode;
+
+/** Streams come from configuration: one route per (channel, quality); bad values stop start-up in one line. */
+class DownloaderConfigurationTest {
+    @TempDir
+    Path baseDir;
+
+    @Test
+    void oneRoutePerChannelAndQuality() throws Exception {
+        try (TestNode node = TestNode.start(baseDir, "streamvault.downloader.enabled", "false",
+                "streamvault.channels", "alpha,beta!", "streamvault.qualities", "source,720p60",
+                "streamvault.source.alpha", "http://127.0.0.1:9/master.m3u8")) {
+            assertThat(node.camelContext().getRoutes()).extracting(r -> r.getRouteId())
+                    .contains("downloader-record-alpha-source", "downloader-record-alpha-720p60",
+                            "downloader-record-beta-source", "downloader-record-beta-720p60");
+            // switched off: the routes exist (visible in management) but do not run
+            assertThat(node.camelContext().getRouteController().getRouteStatus("downloader-record-alpha-source")
+                    .isStarted()).isFalse();
+        }
+    }
+
+    @Test
+    void aChannelNameThatCouldEscapeTheStoreIsRefused() {
+        assertThatThrownBy(() -> TestNode.start(baseDir, "streamvault.channels", "../etc"))
+                .hasStackTraceContaining("is not a channel name");
+    }
+
+    @Test
+    void aSourceThatIsNeitherTwitchNorHttpIsRefused() {
+        assertThatThrownBy(() -> TestNode.start(baseDir, "streamvault.channels", "alpha",
+                "streamvault.source.alpha", "ftp://example.org/x.m3u8"))
+                .hasStackTraceContaining("expected 'twitch' or an http(s) URL");
+    }
+}
