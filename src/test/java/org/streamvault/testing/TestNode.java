@@ -44,6 +44,10 @@ public final class TestNode implements AutoCloseable {
         props.put("streamvault.base-dir", baseDir.toString());
         props.put("streamvault.http.port", Integer.toString(port));
         props.put("camel.server.host", "127.0.0.1");
+        // Tests never leave loopback: a stream without its own source would otherwise resolve
+        // through Twitch's real API. Port 9 (discard) refuses at once; tests may override these.
+        props.put("streamvault.twitch.gql-url", "http://127.0.0.1:9/gql");
+        props.put("streamvault.twitch.usher-url", "http://127.0.0.1:9");
         for (int i = 0; i < overrides.length; i += 2) {
             props.put(overrides[i], overrides[i + 1]);
         }
