@@ -13,6 +13,7 @@ import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.streamvault.config.ConfiguredStream;
 import org.streamvault.config.NodeExit;
 import org.streamvault.db.NodeDatabase;
 import org.streamvault.metrics.NodeMetrics;
@@ -53,6 +54,11 @@ public class BackfillBeans implements CamelConfiguration {
     private long readTimeoutSeconds;
 
     private Backfiller backfiller;
+
+    /** The shared channel and quality settings, parsed and checked once. */
+    private List<ConfiguredStream> streams() {
+        return ConfiguredStream.parse(channels, qualities);
+    }
     private BackfillWindow window;
     private BackfillMetrics metrics;
 
@@ -88,7 +94,7 @@ public class BackfillBeans implements CamelConfiguration {
             PeerList peers = new PeerList(sources, nodeName,
                     List.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort));
             PeerPass pass = new PeerPass(new CamelPeerClient(camelContext), Path.of(baseDir),
-                    StreamList.parse(channels), StreamList.parse(qualities), window(), metrics(camelContext),
+                    ConfiguredStream.channels(streams()), ConfiguredStream.qualities(streams()), window(), metrics(camelContext),
                     nowMicros(), new SplittableRandom());
             Backoff backoff = new Backoff(intervalSeconds * 1000, backoffCapSeconds * 1000, new SecureRandom());
             Backfiller b = new Backfiller(peers, pass, backoff, metrics(camelContext), concurrency);
@@ -105,7 +111,7 @@ public class BackfillBeans implements CamelConfiguration {
 
     @BindToRegistry("backfillRetention")
     public RetentionPass backfillRetention(CamelContext camelContext) {
-        return new RetentionPass(deleteOld, Path.of(baseDir), StreamList.parse(channels), StreamList.parse(qualities),
+        return new RetentionPass(deleteOld, Path.of(baseDir), ConfiguredStream.channels(streams()), ConfiguredStream.qualities(streams()),
                 window(), metrics(camelContext), nowMicros());
     }
 

@@ -1,5 +1,6 @@
 package org.streamvault.metrics;
 
+import org.streamvault.config.ConfiguredStream;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;

@@ -1,5 +1,6 @@
 package org.streamvault.metrics;
 
+import org.streamvault.config.ConfiguredStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
+import org.streamvault.config.ConfiguredStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.SegmentType;

@@ -16,6 +16,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.config.ConfiguredStream;
 import org.streamvault.download.Downloader;
 import org.streamvault.download.DownloaderSettings;
 import org.streamvault.metrics.NodeMetrics;
@@ -30,7 +31,6 @@ public class DownloaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
     static final String TEMPLATE = "downloader-stream";
     /** Channel and quality names become directory names: nothing that could escape base-dir. */
-    private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
 
     @PropertyInject("streamvault.base-dir")
     private String baseDir;
@@ -146,23 +146,10 @@ public class DownloaderBeans implements CamelConfiguration {
     /** Every (channel, quality) to record, with its source settings; bad values fail start-up in one line. */
     private List<StreamConfig> streams(CamelContext camelContext) {
         List<StreamConfig> out = new ArrayList<>();
-        List<String> qs = split(qualities);
-        if (qs.isEmpty()) {
-            qs = List.of("source");
-        }
-        for (String q : qs) {
-            if (!q.matches(NAME)) {
-                throw new IllegalArgumentException("streamvault.qualities: '" + q
-                        + "' is not a quality name (letters, digits, _ . -)");
-            }
-        }
-        for (String entry : split(channels)) {
-            boolean important = entry.endsWith("!");
-            String channel = important ? entry.substring(0, entry.length() - 1) : entry;
-            if (!channel.matches(NAME)) {
-                throw new IllegalArgumentException("streamvault.channels: '" + entry
-                        + "' is not a channel name (letters, digits, _ . -; '!' suffix for important)");
-            }
+        List<ConfiguredStream> configured = ConfiguredStream.parse(channels, qualities);
+        List<String> qs = ConfiguredStream.qualities(configured);
+        for (String channel : ConfiguredStream.channels(configured)) {
+            boolean important = configured.stream().anyMatch(s -> s.channel().equals(channel) && s.important());
             var props = camelContext.getPropertiesComponent();
             String source = props.resolveProperty("streamvault.source." + channel).orElse("twitch").trim();
             String lower = source.toLowerCase(Locale.ROOT);
@@ -180,16 +167,6 @@ public class DownloaderBeans implements CamelConfiguration {
         if (!out.isEmpty()) {
             LOG.info("downloader: {} stream(s) configured: {}", out.size(),
                     out.stream().map(s -> s.channel() + "/" + s.quality()).toList());
-        }
-        return out;
-    }
-
-    private static List<String> split(String list) {
-        List<String> out = new ArrayList<>();
-        for (String s : list.split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
         }
         return out;
     }
