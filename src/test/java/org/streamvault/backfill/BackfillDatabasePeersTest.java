@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamvault.db.Database;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.testing.Await;
 import org.streamvault.testing.EventRows;
@@ -48,9 +47,7 @@ class BackfillDatabasePeersTest {
         });
                 TestNode a = TestNode.start(dirA, "streamvault.node-name", "a");
                 TestNode c = TestNode.start(dirC, "streamvault.node-name", "c")) {
-            try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
-                db.ensureSchema();
-            }
+            testDb.applySchema();
             EventRows sql = new EventRows(testDb);
             sql.update("INSERT INTO nodes (name, url, backfill_from) VALUES ('a', ?, true), ('b', ?, true),"
                     + " ('muted', ?, false)", a.url(""), excluded.url(), excluded.url());

@@ -54,9 +54,7 @@ class DatabaseSchemaTest {
             }
             CompletableFuture.allOf(starts.toArray(new CompletableFuture<?>[0])).join();
             // and once more from a node that starts later
-            try (Database late = new Database(fresh.url(), fresh.user(), "", 1)) {
-                late.ensureSchema();
-            }
+            fresh.applySchema();
             pools.forEach(Database::close);
             try (Connection c = fresh.connect(); Statement st = c.createStatement()) {
                 assertThat(count(st, "SELECT count(*) FROM pg_type WHERE typname = 'event_state'")).isEqualTo(1);

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.streamvault.db.Database;
 import org.streamvault.testing.EventRows;
 import org.streamvault.testing.TestDatabase;
 import org.streamvault.testing.TestIdTokens;
@@ -35,9 +34,7 @@ class EditorApiTest {
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
         rows = new EventRows(testDb);
-        try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
-            db.ensureSchema();
-        }
+        testDb.applySchema();
         rows.update("INSERT INTO editors (email, name) VALUES (?, 'An Editor')", EDITOR);
         tokens = TestIdTokens.start();
         Path base = Files.createTempDirectory("editor-api");

@@ -16,7 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.streamvault.db.Database;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.EventRows;
 import org.streamvault.testing.StoreBuilder;
@@ -42,9 +41,7 @@ class EditorPageBrowserTest {
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
         rows = new EventRows(testDb);
-        try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
-            db.ensureSchema();
-        }
+        testDb.applySchema();
         Path store = Files.createTempDirectory("editor-store");
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
         List<Path> media = TestMedia.segments(60);

@@ -27,9 +27,7 @@ class EditorSwitchesTest {
     @BeforeAll
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
-        try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
-            db.ensureSchema();
-        }
+        testDb.applySchema();
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamvault.db.Database;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.EventRows;
 import org.streamvault.testing.StoreBuilder;
@@ -38,9 +37,7 @@ class CutterRaceTest {
             s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
         }
         try (TestDatabase testDb = TestDatabase.create()) {
-            try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
-                db.ensureSchema();
-            }
+            testDb.applySchema();
             EventRows rows = new EventRows(testDb);
             Set<UUID> ids = new HashSet<>();
             for (int i = 0; i < 30; i++) {

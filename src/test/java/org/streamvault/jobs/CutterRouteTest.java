@@ -50,9 +50,7 @@ class CutterRouteTest {
             s.addFile(t0 + 10_000_000L + i * 2_000_000L, "2.0", media.get(i));
         }
         // the schema is applied by the first node; create it now so rows can be inserted first
-        try (var db = new org.streamvault.db.Database(testDb.url(), testDb.user(), "", 1)) {
-            db.ensureSchema();
-        }
+        testDb.applySchema();
     }
 
     @AfterAll

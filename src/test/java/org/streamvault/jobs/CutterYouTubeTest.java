@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamvault.db.Database;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.Await;
 import org.streamvault.testing.EventRows;
@@ -37,9 +36,7 @@ class CutterYouTubeTest {
             s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
         }
         try (TestDatabase testDb = TestDatabase.create(); FakeYouTube youtube = new FakeYouTube()) {
-            try (Database db = new Database(testDb.url(), testDb.user(), "", 1)) {
-                db.ensureSchema();
-            }
+            testDb.applySchema();
             Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
             EventRows rows = new EventRows(testDb);
             UUID id = rows.insertEdited("To YouTube", "2026-11-20T14:00:01", "2026-11-20T14:00:07", "desertbus",

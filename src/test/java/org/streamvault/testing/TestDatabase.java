@@ -40,6 +40,13 @@ public final class TestDatabase implements AutoCloseable {
         return USER;
     }
 
+    /** Applies Streamvault's schema, as the first node to start would, so rows can be inserted first. */
+    public void applySchema() {
+        try (org.streamvault.db.Database db = new org.streamvault.db.Database(url(), USER, "", 1)) {
+            db.ensureSchema();
+        }
+    }
+
     /** A plain connection (autocommit, default isolation), for test set-up and checks. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, "");
