@@ -91,6 +91,33 @@ class RestreamerApiTest {
     }
 
     @Test
+    void http11ClientsGetTheFileWithItsLengthWholeAndInRanges() throws Exception {
+        // peers (camel-http) speak HTTP/1.1: those answers go out through Vert.x sendFile
+        java.net.http.HttpClient http11 = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        byte[] all = Files.readAllBytes(first);
+        HttpResponse<byte[]> whole = http11.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(node.url(segmentPath(first)))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(whole.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(all);
+        assertThat(whole.headers().firstValue("Content-Length")).hasValue("1000");
+        assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/MP2T");
+        assertThat(whole.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        HttpResponse<byte[]> part = http11.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(node.url(segmentPath(first)))).header("Range", "bytes=10-19").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 10-19/1000");
+        assertThat(part.headers().firstValue("Content-Length")).hasValue("10");
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(all, 10, 20));
+        // and the connection is still good for the next request
+        HttpResponse<String> next = http11.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(node.url("/files"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(next.body()).contains("desertbus");
+    }
+
+    @Test
     void headGivesLengthWithoutBody() throws Exception {
         HttpResponse<String> r = node.send("HEAD", segmentPath(first));
         assertThat(r.statusCode()).isEqualTo(200);
