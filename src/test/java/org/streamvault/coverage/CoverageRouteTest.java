@@ -7,14 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.Await;
 import org.streamvault.testing.StoreBuilder;
 import org.streamvault.testing.TestNode;
 
@@ -70,7 +71,8 @@ class CoverageRouteTest {
             try (Stream<Path> files = Files.walk(base.resolve("other"))) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-            await(() -> !metricsBody(node).contains("channel=\"other\",hours_ago"));
+            Await.until("the deleted channel's series to go", Duration.ofSeconds(20),
+                    () -> !metricsBody(node).contains("channel=\"other\",hours_ago"));
         }
     }
 
@@ -91,17 +93,7 @@ class CoverageRouteTest {
         }
     }
 
-    private static void awaitMetrics(TestNode node, String line) throws InterruptedException {
-        await(() -> metricsBody(node).contains(line));
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitMetrics(TestNode node, String line) throws Exception {
+        Await.until("metrics line " + line, Duration.ofSeconds(20), () -> metricsBody(node).contains(line));
     }
 }

@@ -44,11 +44,7 @@ class EditorPageBrowserTest {
         testDb.applySchema();
         Path store = Files.createTempDirectory("editor-store");
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
-        List<Path> media = TestMedia.segments(60);
-        long t0 = Timestamps.parseUtc(T0);
-        for (int i = 0; i < media.size(); i++) {
-            s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
-        }
+        s.addMedia(Timestamps.parseUtc(T0), 60, "2.0");
         node = TestNode.start(store, "streamvault.editor.enabled", "true", "streamvault.db.url", testDb.url(),
                 "streamvault.db.user", testDb.user(), "streamvault.editor.auth.enabled", "false",
                 "streamvault.editor.title-prefix", "DB2026", "streamvault.editor.upload-locations", "youtube,local",

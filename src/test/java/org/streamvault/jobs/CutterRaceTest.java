@@ -31,11 +31,7 @@ class CutterRaceTest {
     @Test
     void threeNodesRacingOverThirtyRowsUploadEachExactlyOnce() throws Exception {
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
-        List<Path> media = TestMedia.segments(10);
-        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-        for (int i = 0; i < media.size(); i++) {
-            s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
-        }
+        s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 10, "2.0");
         try (TestDatabase testDb = TestDatabase.create()) {
             testDb.applySchema();
             EventRows rows = new EventRows(testDb);

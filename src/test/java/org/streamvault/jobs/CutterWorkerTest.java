@@ -53,11 +53,7 @@ class CutterWorkerTest {
         rows = new EventRows(testDb);
         storeDir = Files.createTempDirectory("worker-store");
         StoreBuilder s = new StoreBuilder(storeDir, "desertbus", "source");
-        List<Path> media = TestMedia.segments(6);
-        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-        for (int i = 0; i < media.size(); i++) {
-            s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
-        }
+        s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 6, "2.0");
     }
 
     @AfterAll

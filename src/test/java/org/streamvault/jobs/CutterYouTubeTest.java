@@ -30,11 +30,7 @@ class CutterYouTubeTest {
     void editedRowIsUploadedThenMarkedDoneOnceProcessed() throws Exception {
         Path store = dir.resolve("store");
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
-        List<Path> media = TestMedia.segments(4);
-        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-        for (int i = 0; i < media.size(); i++) {
-            s.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
-        }
+        s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 4, "2.0");
         try (TestDatabase testDb = TestDatabase.create(); FakeYouTube youtube = new FakeYouTube()) {
             testDb.applySchema();
             Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));

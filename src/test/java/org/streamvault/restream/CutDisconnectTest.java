@@ -37,11 +37,7 @@ class CutDisconnectTest {
     @BeforeAll
     static void start() throws Exception {
         StoreBuilder builder = new StoreBuilder(dir.resolve("store"), "chan", "src");
-        List<Path> media = TestMedia.segments(30);
-        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-        for (int i = 0; i < 30; i++) {
-            builder.addFile(t0 + i * 2_000_000L, "2.000", media.get(i));
-        }
+        builder.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 30, "2.000");
         Path slowFfmpeg = dir.resolve("realtime-ffmpeg");
         Files.writeString(slowFfmpeg, "#!/bin/sh\nexec ffmpeg -readrate 1 \"$@\"\n");
         Files.setPosixFilePermissions(slowFfmpeg, PosixFilePermissions.fromString("rwx------"));

@@ -24,11 +24,7 @@ class CutFailureTest {
     @BeforeAll
     static void start() throws Exception {
         StoreBuilder builder = new StoreBuilder(dir.resolve("store"), "chan", "src");
-        List<Path> media = TestMedia.segments(4);
-        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-        for (int i = 0; i < 4; i++) {
-            builder.addFile(t0 + i * 2_000_000L, "2.000", media.get(i));
-        }
+        builder.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 4, "2.000");
         node = TestNode.start(dir.resolve("store"), "streamvault.cut.temp-dir", dir.resolve("tmp").toString(),
                 "streamvault.cut.mp4-args", "-c:v no-such-encoder");
     }

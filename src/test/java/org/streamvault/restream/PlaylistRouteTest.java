@@ -48,11 +48,7 @@ class PlaylistRouteTest {
         }
         // real video for ffprobe
         StoreBuilder real = new StoreBuilder(base, "real", "source");
-        List<Path> media = TestMedia.segments(5);
-        long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-        for (int i = 0; i < media.size(); i++) {
-            real.addFile(t0 + i * 2_000_000L, "2.0", media.get(i));
-        }
+        real.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 5, "2.0");
         node = TestNode.start(base);
     }
 

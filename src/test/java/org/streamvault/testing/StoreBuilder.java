@@ -60,6 +60,20 @@ public final class StoreBuilder {
         }
     }
 
+    /**
+     * {@code count} real, consecutive 2-second segments from {@link TestMedia}, the first at
+     * {@code startMicros}, named with {@code duration} as their duration text.
+     */
+    public java.util.List<Path> addMedia(long startMicros, int count, String duration) throws IOException, InterruptedException {
+        java.util.List<Path> media = TestMedia.segments(count);
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (int i = 0; i < media.size(); i++) {
+            out.add(addFile(startMicros + i * (long) TestMedia.SEGMENT_SECONDS * Timestamps.MICROS_PER_SECOND, duration,
+                    media.get(i)));
+        }
+        return out;
+    }
+
     /** A file with an arbitrary name in the hour of {@code startIso} (junk, hidden, tombstones). */
     public Path addRaw(String startIso, String fileName, byte[] bytes) {
         return write(Timestamps.parseUtc(startIso), fileName, bytes);
