@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,12 +28,17 @@ import org.streamvault.testing.TestNode;
  * write the same bytes to the same disk, so each starts after a {@code sync} and is reported
  * twice: when the copier finishes, and when a {@code sync} after it returns. A second backfill
  * from a plain blocking file server (same files, same listings) separates the backfiller's own
- * cost from the cost of a node serving the files.
+ * cost from the cost of a node serving the files. {@code cp -r} and the backfill from node A are
+ * repeated for several rounds (4 by default) and the figure is the ratio of their medians; the
+ * first round, which also pays for compiling both nodes' code (a running node did that long
+ * ago), is left out of the backfill's median and shown on its own.
  *
- * <p>Run with {@code bench/run BackfillBench [files] [bytes] [concurrency]}; the data lives under
- * a temp directory that is deleted at the end.
+ * <p>Run with {@code bench/run BackfillBench [files] [bytes] [concurrency] [rounds]}, as root
+ * so that the page cache can be dropped between copies; the data lives under a temp directory
+ * that is deleted at the end.
  */
 public final class BackfillBench {
+    private static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
     private static String concurrency;
 
     private BackfillBench() {
@@ -41,58 +48,147 @@ public final class BackfillBench {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 1800;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         concurrency = args.length > 2 ? args[2] : "5";
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Path root = Files.createTempDirectory("streamvault-backfill-bench");
         try {
-            run(root, files, size);
+            run(root, files, size, rounds);
         } finally {
             delete(root);
         }
     }
 
-    private static void run(Path root, int files, int size) throws Exception {
+    private static void run(Path root, int files, int size, int rounds) throws Exception {
         Path dirA = root.resolve("a");
         long hour = Timestamps.truncateToHour(System.currentTimeMillis() * 1000) - Timestamps.MICROS_PER_HOUR;
         Path hourDir = dirA.resolve("bench/source").resolve(Timestamps.formatHour(hour));
         System.out.printf("writing %d segments of %d bytes...%n", files, size);
         write(hourDir, files, size);
+        double mb = (double) files * size / 1e6;
 
-        // Each copy starts with no dirty pages left by the one before, and is timed twice: until
-        // the copier is done (data in the page cache) and until a following sync has put it on disk.
+        // Each copy goes to a new directory and starts from the same state: nothing dirty, the
+        // page cache emptied (when this user may drop it) and the source read back in. Two effects
+        // made the baseline swing between 0.6 s and 5 s without this: on a virtual machine the
+        // first write into guest memory the host never backed costs several times a write into
+        // recycled memory, and ext4 skips recently deleted inodes when it creates files, so
+        // deleting one copy slows the creation of the next for a minute or more.
+        if (!canDropCaches()) {
+            System.out.println("note: cannot write /proc/sys/vm/drop_caches (not root); figures will vary more");
+        }
+        Path copies = Files.createDirectories(root.resolve("copies"));
+        long needed = (2L * rounds + 1) * files * size;
+        if (Files.getFileStore(root).getUsableSpace() < needed + (1L << 30)) {
+            throw new IOException("the benchmark keeps every copy until the end and needs "
+                    + needed / 1_000_000_000 + " GB free under " + root);
+        }
+        Run[] cp = new Run[rounds];
+        Run[] fromNode = new Run[rounds];
+        Run plain;
+        try (TestNode a = TestNode.start(dirA, "streamvault.node-name", "a");
+                FakePeer plainServer = FakePeer.start(ex -> serveFiles(ex, dirA))) {
+            for (int r = 0; r < rounds; r++) {
+                System.out.printf("round %d of %d%n", r + 1, rounds);
+                Path cpTarget = copies.resolve("cp-" + r);
+                prepare(hourDir);
+                cp[r] = timed(() -> copyWithCp(hourDir, cpTarget));
+                prepare(hourDir);
+                fromNode[r] = backfill(a.url(""), copies.resolve("node-" + r), files);
+            }
+            prepare(hourDir);
+            plain = backfill(plainServer.url(), copies.resolve("plain"), files);
+        }
+        System.out.printf("%d files, %.0f MB; times until done / until synced to disk%n", files, mb);
+        for (int r = 0; r < rounds; r++) {
+            System.out.printf("round %d:%s%n", r + 1,
+                    r == 0 ? " (cold: both nodes run in this JVM and their code is not compiled yet)" : "");
+            print("  cp -r:", cp[r], mb);
+            print("  backfill from node A:", fromNode[r], mb);
+        }
+        System.out.println("after the rounds:");
+        print("  backfill, plain server:", plain, mb);
+
+        // cp -r alone swings by 2x between copies made minutes apart on this kind of machine, so
+        // the figure compares medians: every cp -r against the warm backfills (rounds 2 and on).
+        Run[] warm = Arrays.copyOfRange(fromNode, Math.min(1, rounds - 1), rounds);
+        for (boolean synced : new boolean[] {false, true}) {
+            double cpMedian = median(cp, synced);
+            double warmMedian = median(warm, synced);
+            double cold = fromNode[0].seconds(synced);
+            System.out.printf("%s: median cp -r %.2f s; median backfill from node A %.2f s = %.2f x cp -r"
+                    + " (target <= 3); cold first round %.2f s = %.2f x%n",
+                    synced ? "until synced" : "until done  ", cpMedian, warmMedian, warmMedian / cpMedian,
+                    cold, cold / cpMedian);
+        }
+    }
+
+    private static double median(Run[] runs, boolean synced) {
+        double[] values = new double[runs.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = runs[i].seconds(synced);
+        }
+        Arrays.sort(values);
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    /** Syncs, drops the page cache if allowed, and reads the source back into it. */
+    private static void prepare(Path source) throws IOException, InterruptedException {
         sync();
-        long cpStart = System.nanoTime();
-        Process cp = new ProcessBuilder("cp", "-r", hourDir.toString(), root.resolve("cp-copy").toString())
-                .inheritIO().start();
+        if (canDropCaches()) {
+            Files.writeString(DROP_CACHES, "1");
+        }
+        byte[] buffer = new byte[1 << 20];
+        try (Stream<Path> list = Files.list(source)) {
+            for (Path file : list.toList()) {
+                try (var in = Files.newInputStream(file)) {
+                    while (in.read(buffer) >= 0) {
+                        // reading is the point: the source is then in the page cache for every copier
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean canDropCaches() {
+        return Files.isWritable(DROP_CACHES);
+    }
+
+    private static void copyWithCp(Path from, Path to) throws IOException, InterruptedException {
+        Process cp = new ProcessBuilder("cp", "-r", from.toString(), to.toString()).inheritIO().start();
         if (cp.waitFor() != 0) {
             throw new IOException("cp -r failed");
         }
-        double cpSeconds = seconds(cpStart);
-        sync();
-        double cpSynced = seconds(cpStart);
+    }
 
-        double mb = (double) files * size / 1e6;
-        System.out.printf("%d files, %.0f MB; times until done / until synced to disk%n", files, mb);
-        System.out.printf("cp -r:                 %6.2f s / %6.2f s%n", cpSeconds, cpSynced);
-        double[] fromNode;
-        try (TestNode a = TestNode.start(dirA, "streamvault.node-name", "a")) {
-            fromNode = backfill(a.url(""), root.resolve("b"), files);
+    private interface Copy {
+        void run() throws Exception;
+    }
+
+    /** One timed copy: until done, until synced, node B's start-up (0 for cp), this JVM's CPU. */
+    private record Run(double done, double synced, double startUp, double cpu, String threads) {
+        double seconds(boolean untilSynced) {
+            return untilSynced ? synced : done;
         }
-        print("backfill from node A:", fromNode, mb);
-        try (FakePeer plain = FakePeer.start(ex -> serveFiles(ex, dirA))) {
-            print("backfill, plain server:", backfill(plain.url(), root.resolve("b2"), files), mb);
-        }
-        System.out.printf("ratio (from node A):   %6.2f x / %6.2f x cp -r (target <= 3)%n",
-                fromNode[0] / cpSeconds, fromNode[1] / cpSynced);
+    }
+
+    private static Run timed(Copy copy) throws Exception {
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        copy.run();
+        double done = seconds(start);
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        sync();
+        return new Run(done, seconds(start), 0, cpu, "");
     }
 
     /**
-     * Runs node B in backfill-once mode against {@code peer}: {seconds, seconds until synced,
-     * start-up seconds, CPU seconds this JVM used meanwhile (B, and A when A is a node)}.
+     * Runs node B in backfill-once mode against {@code peer}, with the CPU this JVM used meanwhile
+     * (B, and A when A is a node) in all and per thread group.
      */
-    private static double[] backfill(String peer, Path dirB, int files) throws Exception {
-        sync();
+    private static Run backfill(String peer, Path dirB, int files) throws Exception {
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         double startUp;
+        ThreadCpuSampler sampler = new ThreadCpuSampler();
         try (TestNode b = TestNode.start(dirB, "streamvault.node-name", "b",
                 "streamvault.backfiller.once", "true",
                 "streamvault.backfiller.nodes", peer,
@@ -106,18 +202,32 @@ public final class BackfillBench {
         }
         double done = seconds(start);
         double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        sampler.stop();
         sync();
         double synced = seconds(start);
         int copied = StoreFiles.of(dirB).size();
         if (copied != files) {
             throw new IllegalStateException("B holds " + copied + " files, expected " + files);
         }
-        return new double[] {done, synced, startUp, cpu};
+        return new Run(done, synced, startUp, cpu, threadsText(sampler));
     }
 
-    private static void print(String what, double[] t, double mb) {
-        System.out.printf("%-22s %6.2f s / %6.2f s  (node B start-up %.2f s included; %.0f MB/s; CPU %.1f s)%n",
-                what, t[0], t[1], t[2], mb / t[0], t[3]);
+    private static String threadsText(ThreadCpuSampler sampler) {
+        StringBuilder text = new StringBuilder();
+        sampler.secondsByGroup().entrySet().stream()
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> text.append(text.isEmpty() ? "" : ", ").append(String.format("%s %.2f s", e.getKey(), e.getValue())));
+        return text.toString();
+    }
+
+    private static void print(String what, Run run, double mb) {
+        System.out.printf("%-26s %6.2f s / %6.2f s  (%.0f MB/s; CPU of this JVM %.1f s%s)%n",
+                what, run.done(), run.synced(), mb / run.done(), run.cpu(),
+                run.startUp() > 0 ? String.format("; node B start-up %.2f s included", run.startUp()) : "");
+        if (!run.threads().isEmpty()) {
+            System.out.printf("%-26s CPU by thread: %s%n", "", run.threads());
+        }
     }
 
     /** The two requests a backfill makes, answered straight from disk with a blocking copy. */
