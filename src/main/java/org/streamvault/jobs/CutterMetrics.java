@@ -9,7 +9,8 @@ import org.streamvault.upload.UploadLocation;
 
 /**
  * Cutter meters, labelled by upload location and outcome only (both bounded by configuration):
- * jobs processed, time per job, and time per second of video cut and uploaded.
+ * jobs processed, time per job, time per second of video cut and uploaded, and uploaded videos
+ * whose processing failed.
  */
 final class CutterMetrics implements CutterWorker.JobListener {
     private final MeterRegistry registry;
@@ -31,5 +32,12 @@ final class CutterMetrics implements CutterWorker.JobListener {
                     .description("Wall seconds spent per second of video cut and uploaded").tags(tags)
                     .register(registry).record(nanos / 1e9 / videoSeconds);
         }
+    }
+
+    @Override
+    public void transcodeFailed(UploadLocation location) {
+        Counter.builder("streamvault_cutter_transcode_failures")
+                .description("Uploaded videos found never to become viewable (processing failed, rejected, deleted)")
+                .tag("location", location.name()).register(registry).increment();
     }
 }

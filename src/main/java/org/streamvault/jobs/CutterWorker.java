@@ -21,6 +21,7 @@ import org.streamvault.cut.Cutter;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Selection;
+import org.streamvault.upload.TranscodeCheck;
 import org.streamvault.upload.UploadCancelledException;
 import org.streamvault.upload.UploadException;
 import org.streamvault.upload.UploadLocation;
@@ -61,6 +62,10 @@ public final class CutterWorker {
     @FunctionalInterface
     public interface JobListener {
         void finished(Job job, UploadLocation location, Outcome outcome, long nanos);
+
+        /** A video at {@code location} was found, for the first time, never to become viewable. */
+        default void transcodeFailed(UploadLocation location) {
+        }
     }
 
     public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
@@ -202,7 +207,10 @@ public final class CutterWorker {
         return Outcome.REJECTED;
     }
 
-    /** Marks TRANSCODING rows DONE once their backend says processing has finished. */
+    /**
+     * Marks TRANSCODING rows DONE once their backend says processing has finished, and shows on
+     * the row why a video never will be viewable (logged once per new reason).
+     */
     public int checkTranscoding() {
         int done = 0;
         for (UploadLocation location : locations.values()) {
@@ -214,11 +222,15 @@ public final class CutterWorker {
                 continue;
             }
             try {
-                Set<String> finished = location.backend().transcoded(waiting.values());
+                TranscodeCheck check = location.backend().checkTranscoding(waiting.values());
                 for (Map.Entry<UUID, String> e : waiting.entrySet()) {
-                    if (finished.contains(e.getValue())) {
+                    String failure = check.failed().get(e.getValue());
+                    if (check.done().contains(e.getValue())) {
                         jobs.markTranscoded(e.getKey());
                         done++;
+                    } else if (failure != null && jobs.markTranscodeFailed(e.getKey(), failure)) {
+                        LOG.warn("{}: {}; the row stays TRANSCODING until an operator resets it", e.getKey(), failure);
+                        listener.transcodeFailed(location);
                     }
                 }
             } catch (UploadException e) {

@@ -126,10 +126,19 @@ public final class JobStore {
         });
     }
 
-    /** TRANSCODING → DONE. */
+    /** TRANSCODING → DONE; an error from an earlier check (YouTube not knowing the video yet) is cleared. */
     public void markTranscoded(UUID id) {
-        plain("UPDATE events SET state = 'DONE', upload_time = (now() AT TIME ZONE 'UTC') WHERE id = ? AND state = 'TRANSCODING'",
-                id);
+        plain("UPDATE events SET state = 'DONE', upload_time = (now() AT TIME ZONE 'UTC'), error = NULL"
+                + " WHERE id = ? AND state = 'TRANSCODING'", id);
+    }
+
+    /**
+     * Shows why a TRANSCODING row's video will not become viewable; the row keeps its state (the
+     * video exists, so only an operator may reset it). True when the error is new for the row.
+     */
+    public boolean markTranscodeFailed(UUID id, String error) {
+        return plain("UPDATE events SET error = ? WHERE id = ? AND state = 'TRANSCODING' AND error IS DISTINCT FROM ?",
+                error, id, error) > 0;
     }
 
     private int update(String sql, Job job, Object... leading) {

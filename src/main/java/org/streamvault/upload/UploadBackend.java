@@ -1,6 +1,7 @@
 package org.streamvault.upload;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,14 +20,14 @@ public interface UploadBackend {
     /** Uploads {@code video}; returns where it ended up. */
     UploadResult upload(UploadRequest request, VideoSource video, Finalizer finalizer) throws UploadException;
 
-    /** True when uploaded videos need processing before they are DONE (see {@link #transcoded}). */
+    /** True when uploaded videos need processing before they are DONE (see {@link #checkTranscoding}). */
     default boolean needsTranscodeCheck() {
         return false;
     }
 
-    /** Of {@code videoIds}, those whose processing has finished. */
-    default Set<String> transcoded(Collection<String> videoIds) throws UploadException {
-        return Set.copyOf(videoIds);
+    /** Of {@code videoIds}, those whose processing has finished and those whose processing never will. */
+    default TranscodeCheck checkTranscoding(Collection<String> videoIds) throws UploadException {
+        return new TranscodeCheck(Set.copyOf(videoIds), Map.of());
     }
 
     /** Called once, right before the irreversible step of an upload. */

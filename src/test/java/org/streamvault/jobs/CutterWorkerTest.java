@@ -24,6 +24,7 @@ import org.streamvault.testing.EventRows;
 import org.streamvault.testing.StoreBuilder;
 import org.streamvault.testing.TestDatabase;
 import org.streamvault.testing.TestMedia;
+import org.streamvault.upload.TranscodeCheck;
 import org.streamvault.upload.UploadBackend;
 import org.streamvault.upload.UploadException;
 import org.streamvault.upload.UploadLocation;
@@ -225,6 +226,7 @@ class CutterWorkerTest {
         UUID id = rows.insertEdited("slow to process", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",
                 "source", "local", false);
         java.util.Set<String> processed = new java.util.HashSet<>();
+        Map<String, String> failed = new java.util.HashMap<>();
         UploadBackend processing = new UploadBackend() {
             @Override
             public UploadResult upload(org.streamvault.upload.UploadRequest request,
@@ -243,19 +245,30 @@ class CutterWorkerTest {
             }
 
             @Override
-            public java.util.Set<String> transcoded(java.util.Collection<String> ids) {
-                return ids.stream().filter(processed::contains).collect(java.util.stream.Collectors.toSet());
+            public TranscodeCheck checkTranscoding(java.util.Collection<String> ids) {
+                return new TranscodeCheck(
+                        ids.stream().filter(processed::contains).collect(java.util.stream.Collectors.toSet()),
+                        ids.stream().filter(failed::containsKey)
+                                .collect(java.util.stream.Collectors.toMap(i -> i, failed::get)));
             }
         };
         CutterWorker w = worker(processing);
         assertThat(w.workThrough(List.of(job(id)))).isEqualTo(CutterWorker.Outcome.TRANSCODING);
         assertThat(rows.get(id).get("state")).isEqualTo("TRANSCODING");
         assertThat(w.checkTranscoding()).isZero();
+        assertThat(rows.get(id).get("error")).isNull();
+
+        // YouTube not knowing the video yet: the row says so and keeps waiting
+        failed.put("vid-1", "the backend does not know vid-1");
+        assertThat(w.checkTranscoding()).isZero();
+        assertThat(rows.get(id)).containsEntry("state", "TRANSCODING").containsEntry("error", "the backend does not know vid-1");
+        failed.clear();
         processed.add("vid-1");
         assertThat(w.checkTranscoding()).isEqualTo(1);
         Map<String, String> row = rows.get(id);
         assertThat(row.get("state")).isEqualTo("DONE");
         assertThat(row.get("video_link")).isEqualTo("https://video.example/vid-1");
         assertThat(row.get("upload_time")).isNotNull();
+        assertThat(row.get("error")).as("the earlier check's error is cleared").isNull();
     }
 }

@@ -37,14 +37,7 @@ class CutterYouTubeTest {
             EventRows rows = new EventRows(testDb);
             UUID id = rows.insertEdited("To YouTube", "2026-11-20T14:00:01", "2026-11-20T14:00:07", "desertbus",
                     "source", "yt", false);
-            String locations = "{\"yt\": {\"type\": \"youtube\", \"cut_type\": \"full\", \"format\": \"mp4\","
-                    + " \"hidden\": true, \"api_root_url\": \"" + youtube.rootUrl() + "\", \"token_url\": \""
-                    + youtube.tokenUrl() + "\"}}";
-            TestNode node = TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url",
-                    testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.node-name", "yt-node",
-                    "streamvault.cutter.upload-locations", locations, "streamvault.cutter.credentials-file",
-                    credentials.toString(), "streamvault.cutter.poll-interval", "200",
-                    "streamvault.cutter.transcode-check-interval", "200", "streamvault.cutter.static-tags", "marathon");
+            TestNode node = startCutter(store, testDb, youtube, credentials);
             try {
                 Await.until("TRANSCODING", () -> "TRANSCODING".equals(rows.get(id).get("state")));
                 Map<String, String> row = rows.get(id);
@@ -70,5 +63,44 @@ class CutterYouTubeTest {
             }
             assertThat(youtube.violations()).isEmpty();
         }
+    }
+
+    @Test
+    void videoYouTubeGivesUpOnStaysTranscodingWithTheReasonShown() throws Exception {
+        Path store = dir.resolve("store");
+        new StoreBuilder(store, "desertbus", "source").addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 2, "2.0");
+        try (TestDatabase testDb = TestDatabase.create(); FakeYouTube youtube = new FakeYouTube()) {
+            testDb.applySchema();
+            Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
+            EventRows rows = new EventRows(testDb);
+            UUID id = rows.insertEdited("Rejected", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",
+                    "source", "yt", false);
+            try (TestNode node = startCutter(store, testDb, youtube, credentials)) {
+                Await.until("TRANSCODING", () -> "TRANSCODING".equals(rows.get(id).get("state")));
+                String videoId = rows.get(id).get("video_id");
+                youtube.markFailed(videoId, "rejected", "duplicate");
+                Await.until("the error on the row", () -> rows.get(id).get("error") != null);
+                assertThat(rows.get(id).get("error")).contains("upload status rejected (duplicate)");
+                Thread.sleep(500);
+                // not uploaded again, not DONE: an operator decides
+                assertThat(rows.get(id).get("state")).isEqualTo("TRANSCODING");
+                assertThat(youtube.videos()).hasSize(1);
+                assertThat(node.get("/metrics").body())
+                        .contains("streamvault_cutter_transcode_failures_total{location=\"yt\"} 1.0");
+            }
+            assertThat(youtube.violations()).isEmpty();
+        }
+    }
+
+    private static TestNode startCutter(Path store, TestDatabase testDb, FakeYouTube youtube, Path credentials)
+            throws Exception {
+        String locations = "{\"yt\": {\"type\": \"youtube\", \"cut_type\": \"full\", \"format\": \"mp4\","
+                + " \"hidden\": true, \"api_root_url\": \"" + youtube.rootUrl() + "\", \"token_url\": \""
+                + youtube.tokenUrl() + "\"}}";
+        return TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url",
+                testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.node-name", "yt-node",
+                "streamvault.cutter.upload-locations", locations, "streamvault.cutter.credentials-file",
+                credentials.toString(), "streamvault.cutter.poll-interval", "200",
+                "streamvault.cutter.transcode-check-interval", "200", "streamvault.cutter.static-tags", "marathon");
     }
 }

@@ -36,7 +36,8 @@ import java.util.zip.GZIPInputStream;
  * <li>{@code PUT <session>} with {@code Content-Range: bytes a-b/*} (or {@code /total}) → 308
  *     with {@code Range: bytes=0-n}, and on the last byte 200 with the video resource;</li>
  * <li>{@code GET /youtube/v3/videos?part=status,processingDetails&id=...} → the videos'
- *     {@code status.uploadStatus} ({@code uploaded} until {@link #markProcessed}).</li>
+ *     {@code status.uploadStatus} ({@code uploaded} until {@link #markProcessed} or
+ *     {@link #markFailed}; {@link #delete} makes a video unknown).</li>
  * </ul>
  * API calls without the bearer token it issued get 401. Failures are scripted with
  * {@link #failCreate}, {@link #failChunk} and {@link #failFinalChunk}; any protocol violation
@@ -73,6 +74,8 @@ public final class FakeYouTube implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, FakeVideo> videos = new ConcurrentHashMap<>();
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
+    /** id → {uploadStatus, the reason field's name, its value}, for videos that will not be viewable. */
+    private final Map<String, String[]> failedProcessing = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final FakeGoogleOAuth oauth = new FakeGoogleOAuth("https://www.googleapis.com/auth/youtube", violations::add);
     private final AtomicInteger ids = new AtomicInteger();
@@ -135,6 +138,24 @@ public final class FakeYouTube implements AutoCloseable {
 
     public void markProcessed(String videoId) {
         processed.add(videoId);
+    }
+
+    /**
+     * YouTube gave up on the video: {@code failed} (with a {@code failureReason} such as
+     * {@code codec}) or {@code rejected} (with a {@code rejectionReason} such as {@code duplicate}).
+     */
+    public void markFailed(String videoId, String uploadStatus, String reason) {
+        String field = switch (uploadStatus) {
+            case "failed" -> "failureReason";
+            case "rejected" -> "rejectionReason";
+            default -> throw new IllegalArgumentException("not a failed upload status: " + uploadStatus);
+        };
+        failedProcessing.put(videoId, new String[] {uploadStatus, field, reason});
+    }
+
+    /** The video is gone, as if deleted on YouTube: videos.list no longer returns it. */
+    public void delete(String videoId) {
+        videos.remove(videoId);
     }
 
     public Map<String, FakeVideo> videos() {
@@ -267,11 +288,17 @@ public final class FakeYouTube implements AutoCloseable {
             FakeVideo v = videos.get(id);
             if (v != null) {
                 boolean done = processed.contains(id);
+                String[] failure = failedProcessing.get(id);
                 ObjectNode item = items.addObject().put("kind", "youtube#video").put("id", id);
-                item.putObject("status").put("uploadStatus", done ? "processed" : "uploaded")
+                ObjectNode status = item.putObject("status")
+                        .put("uploadStatus", failure != null ? failure[0] : done ? "processed" : "uploaded")
                         .put("privacyStatus", v.resource().path("status").path("privacyStatus").asText());
+                if (failure != null) {
+                    status.put(failure[1], failure[2]);
+                }
                 if (parts.contains("processingDetails")) {
-                    item.putObject("processingDetails").put("processingStatus", done ? "succeeded" : "processing");
+                    item.putObject("processingDetails").put("processingStatus",
+                            failure != null ? "failed" : done ? "succeeded" : "processing");
                 }
             }
         }

@@ -15,11 +15,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.upload.TranscodeCheck;
 import org.streamvault.upload.UploadBackend;
 import org.streamvault.upload.UploadException;
 import org.streamvault.upload.UploadRequest;
@@ -126,14 +129,15 @@ public final class YouTubeBackend implements UploadBackend {
 
     /**
      * Asks YouTube, 50 ids per request, which videos finished processing
-     * ({@code status.uploadStatus == processed}). Videos whose processing failed or that were
-     * rejected or deleted are never returned (they never become viewable) and are logged, so
-     * an operator can look at them.
+     * ({@code status.uploadStatus == processed}). Videos whose processing failed, that were
+     * rejected or deleted, or that YouTube does not know come back as failed with the reason
+     * YouTube gives; {@code uploaded} means still processing.
      */
     @Override
-    public Set<String> transcoded(Collection<String> videoIds) throws UploadException {
+    public TranscodeCheck checkTranscoding(Collection<String> videoIds) throws UploadException {
         List<String> ids = List.copyOf(new HashSet<>(videoIds));
         Set<String> done = new HashSet<>();
+        Map<String, String> failed = new HashMap<>();
         for (int from = 0; from < ids.size(); from += LIST_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + LIST_BATCH));
             VideoListResponse response;
@@ -152,18 +156,19 @@ public final class YouTubeBackend implements UploadBackend {
                 if ("processed".equals(state)) {
                     done.add(v.getId());
                 } else if (state != null && !state.equals("uploaded")) {
-                    LOG.warn("YouTube video {} will not become viewable: uploadStatus {} ({})", v.getId(), state,
-                            v.getStatus().getFailureReason() != null ? v.getStatus().getFailureReason()
-                                    : v.getStatus().getRejectionReason());
+                    String reason = v.getStatus().getFailureReason() != null ? v.getStatus().getFailureReason()
+                            : v.getStatus().getRejectionReason();
+                    failed.put(v.getId(), "YouTube will not make video " + v.getId() + " viewable: upload status "
+                            + state + (reason == null ? "" : " (" + reason + ")"));
                 }
             }
             for (String id : batch) {
                 if (!seen.contains(id)) {
-                    LOG.warn("YouTube does not know video {} (deleted, or not on this channel)", id);
+                    failed.put(id, "YouTube does not know video " + id + " (deleted, or not on this channel)");
                 }
             }
         }
-        return done;
+        return new TranscodeCheck(done, failed);
     }
 
     YouTubeSettings settings() {

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.testing.FakeYouTube;
+import org.streamvault.upload.TranscodeCheck;
 import org.streamvault.upload.UploadException;
 import org.streamvault.upload.UploadException.Kind;
 import org.streamvault.upload.UploadRequest;
 
-/** {@code transcoded(...)}: which uploaded videos YouTube has finished processing. */
+/** {@code checkTranscoding(...)}: which uploaded videos YouTube has finished processing, and which it never will. */
 class YouTubeTranscodeCheckTest {
     @TempDir
     Path dir;
@@ -45,11 +46,31 @@ class YouTubeTranscodeCheckTest {
         String second = upload();
         assertThat(backend.needsTranscodeCheck()).isTrue();
 
-        assertThat(backend.transcoded(List.of(first, second))).isEmpty();
+        TranscodeCheck none = backend.checkTranscoding(List.of(first, second));
+        assertThat(none.done()).isEmpty();
+        assertThat(none.failed()).isEmpty();
         fake.markProcessed(first);
-        assertThat(backend.transcoded(List.of(first, second))).containsExactly(first);
+        assertThat(backend.checkTranscoding(List.of(first, second)).done()).containsExactly(first);
         fake.markProcessed(second);
-        assertThat(backend.transcoded(List.of(first, second, "deletedVideo"))).containsExactlyInAnyOrder(first, second);
+        assertThat(backend.checkTranscoding(List.of(first, second)).done()).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void failedRejectedAndUnknownVideosComeBackWithTheirReasons() throws Exception {
+        String failed = upload();
+        String rejected = upload();
+        String deleted = upload();
+        String processing = upload();
+        fake.markFailed(failed, "failed", "codec");
+        fake.markFailed(rejected, "rejected", "duplicate");
+        fake.delete(deleted);
+
+        TranscodeCheck check = backend.checkTranscoding(List.of(failed, rejected, deleted, processing));
+        assertThat(check.done()).isEmpty();
+        assertThat(check.failed()).containsOnlyKeys(failed, rejected, deleted);
+        assertThat(check.failed().get(failed)).contains("upload status failed (codec)");
+        assertThat(check.failed().get(rejected)).contains("upload status rejected (duplicate)");
+        assertThat(check.failed().get(deleted)).contains("does not know video " + deleted);
     }
 
     @Test
@@ -61,7 +82,7 @@ class YouTubeTranscodeCheckTest {
             ids.add("missing" + i);
         }
         ids.add(real);
-        assertThat(backend.transcoded(ids)).containsExactly(real);
+        assertThat(backend.checkTranscoding(ids).done()).containsExactly(real);
         assertThat(fake.listSizes()).containsExactlyInAnyOrder(50, 50, 21);
     }
 
@@ -69,7 +90,7 @@ class YouTubeTranscodeCheckTest {
     void serverErrorIsRetryable() throws Exception {
         String id = upload();
         fake.failList(503);
-        UploadException e = catchThrowableOfType(UploadException.class, () -> backend.transcoded(List.of(id)));
+        UploadException e = catchThrowableOfType(UploadException.class, () -> backend.checkTranscoding(List.of(id)));
         assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
     }
 
