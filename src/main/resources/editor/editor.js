@@ -145,7 +145,11 @@ function fillRow(row) {
   updateCounts();
 }
 
+// States in which no video can have been uploaded yet: a plain reset is safe (the API agrees).
+const SAFE_RESET_STATES = ['EDITED', 'CLAIMED'];
+
 function showState(row) {
+  showRowActions(row);
   $('state').textContent = row.state;
   $('state').className = 'state ' + row.state;
   $('row-error').textContent = row.error ? 'Error: ' + row.error : '';
@@ -276,10 +280,8 @@ async function save(targetState, override) {
   for (const column of SHEET_COLUMNS) body[column] = state.row[column];
   if (override) body.override_changes = true;
   if (state.token) body.token = state.token;
-  const headers = { 'Content-Type': 'application/json' };
-  if (state.token) headers.Authorization = 'Bearer ' + state.token;
   const r = await fetch('/thrimshim/' + encodeURIComponent(state.row.id), {
-    method: 'POST', headers, body: JSON.stringify(body),
+    method: 'POST', headers: authHeaders(true), body: JSON.stringify(body),
   });
   const text = await r.text();
   if (r.ok) {
@@ -302,6 +304,51 @@ async function save(targetState, override) {
     showMessage('Not saved: ' + text.trim());
   }
   $('conflict').dataset.state = targetState;
+}
+
+// ---- reset and manual link: both act on the row as it is now, then show it reloaded
+function showRowActions(row) {
+  const safe = SAFE_RESET_STATES.includes(row.state);
+  $('reset-box').hidden = row.state === 'UNEDITED';
+  $('reset').textContent = safe ? 'Reset to unedited' : 'Force reset to unedited';
+  $('reset-hint').textContent = safe
+    ? 'Takes the row off the cutting queue (an upload in progress is abandoned) and back to a draft.'
+    : 'The row is ' + row.state + ': a video may already exist. Forcing a reset lets it be cut and uploaded again.';
+  $('manual-box').hidden = row.state !== 'UNEDITED';
+}
+
+function authHeaders(json) {
+  const headers = json ? { 'Content-Type': 'application/json' } : {};
+  if (state.token) headers.Authorization = 'Bearer ' + state.token;
+  return headers;
+}
+
+async function rowAction(path, body, doneText) {
+  const r = await fetch(path, { method: 'POST', headers: authHeaders(body != null), body: body == null ? null : JSON.stringify(body) });
+  if (!r.ok) {
+    showMessage('Not done: ' + ((await r.text()).trim() || r.status + ' ' + r.statusText));
+    return;
+  }
+  const row = await fetchJson('/thrimshim/' + encodeURIComponent(state.row.id));
+  fillRow(row);
+  showMessage(doneText, 'ok');
+}
+
+function resetRow() {
+  const force = !SAFE_RESET_STATES.includes(state.row.state);
+  if (force && !window.confirm('This row is ' + state.row.state + ', so a video may already exist'
+    + (state.row.video_link ? ' (' + state.row.video_link + ')' : '') + '. Reset it anyway?')) return;
+  const path = '/thrimshim/reset/' + encodeURIComponent(state.row.id) + (force ? '?force=true' : '');
+  return rowAction(path, state.token ? { token: state.token } : null, 'Reset: the row is a draft again.');
+}
+
+function saveManualLink() {
+  const link = $('manual-link').value.trim();
+  if (!link) { showMessage('Paste the link of the uploaded video first.'); return; }
+  const body = { link, upload_location: $('manual-location').value };
+  if (state.token) body.token = state.token;
+  return rowAction('/thrimshim/manual-link/' + encodeURIComponent(state.row.id), body,
+    'Marked as uploaded by hand.');
 }
 
 // ---- keyboard shortcuts (not while typing)
@@ -335,6 +382,8 @@ function wireButtons() {
   $('submit').onclick = () => save('EDITED', false);
   $('override').onclick = () => save($('conflict').dataset.state || 'EDITED', true);
   $('reload').onclick = () => location.reload();
+  $('reset').onclick = resetRow;
+  $('manual-save').onclick = saveManualLink;
   for (const id of ['video-title', 'video-start', 'video-end']) $(id).addEventListener('input', updateCounts);
   document.addEventListener('keydown', onKey);
 }

@@ -217,4 +217,68 @@ class EditorPageBrowserTest {
         waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
         assertThat(el("event-description").getText()).isEqualTo("The bus gets a wash");
     }
+
+    @Test
+    void aVideoUploadedByHandIsLinkedFromThePage() throws Exception {
+        UUID id = event("The bus gets a new driver");
+        open(id);
+        assertThat(el("manual-box").isDisplayed()).isTrue();
+        assertThat(el("reset-box").isDisplayed()).as("nothing to reset on an UNEDITED row").isFalse();
+
+        el("manual-link").sendKeys("https://example.org/not-youtube");
+        el("manual-save").click();
+        waitUpTo(10).until(d -> el("message").getText().contains("does not look like a youtube.com or youtu.be"));
+        assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+
+        el("manual-link").clear();
+        el("manual-link").sendKeys("https://youtu.be/dQw4w9WgXcQ");
+        el("manual-save").click();
+        waitUpTo(10).until(d -> el("state").getText().equals("DONE"));
+        assertThat(el("message").getText()).isEqualTo("Marked as uploaded by hand.");
+        assertThat(el("video-link").getText()).isEqualTo("Video: https://youtu.be/dQw4w9WgXcQ");
+        assertThat(el("manual-box").isDisplayed()).isFalse();
+        assertThat(rows.get(id)).containsEntry("state", "DONE").containsEntry("video_id", "dQw4w9WgXcQ")
+                .containsEntry("upload_location", "youtube-manual");
+    }
+
+    @Test
+    void aRowWhoseVideoMayExistIsResetOnlyAfterConfirming() throws Exception {
+        UUID id = rows.insert("TRANSCODING", "node-x", "Rejected clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06",
+                "desertbus", "source", "youtube", false);
+        rows.update("UPDATE events SET video_id = 'abcdefghijk', video_link = 'https://youtu.be/abcdefghijk',"
+                + " error = 'YouTube will not make video abcdefghijk viewable: upload status rejected (duplicate)'"
+                + " WHERE id = ?", id);
+        driver().get(node.url("/editor/?id=" + id));
+        waitUpTo(10).until(d -> el("state").getText().equals("TRANSCODING"));
+        assertThat(el("row-error").getText()).contains("upload status rejected (duplicate)");
+        assertThat(el("reset").getText()).isEqualTo("Force reset to unedited");
+        assertThat(el("reset-hint").getText()).contains("a video may already exist");
+        browser.screenshot("editor-force-reset.png");
+
+        el("reset").click();
+        assertThat(driver().switchTo().alert().getText()).contains("https://youtu.be/abcdefghijk");
+        driver().switchTo().alert().dismiss();
+        Thread.sleep(300);
+        assertThat(rows.get(id).get("state")).as("dismissing the question changes nothing").isEqualTo("TRANSCODING");
+
+        el("reset").click();
+        driver().switchTo().alert().accept();
+        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        assertThat(el("row-error").isDisplayed()).isFalse();
+        assertThat(el("message").getText()).startsWith("Reset");
+        assertThat(rows.get(id)).containsEntry("state", "UNEDITED").containsEntry("video_link", null)
+                .containsEntry("error", null);
+    }
+
+    @Test
+    void anEditedRowIsResetWithoutForce() throws Exception {
+        UUID id = rows.insertEdited("Queued clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06", "desertbus",
+                "source", "local", false);
+        driver().get(node.url("/editor/?id=" + id));
+        waitUpTo(10).until(d -> el("state").getText().equals("EDITED"));
+        assertThat(el("reset").getText()).isEqualTo("Reset to unedited");
+        el("reset").click();
+        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
+    }
 }
