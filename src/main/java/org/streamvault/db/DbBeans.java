@@ -2,8 +2,10 @@ package org.streamvault.db;
 
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /** Binds {@code nodeDatabase}: the pool when {@code streamvault.db.url} is set, else an empty holder. */
 @Configuration
@@ -21,10 +23,19 @@ public class DbBeans implements CamelConfiguration {
     private int maxConnections;
 
     @BindToRegistry(value = "nodeDatabase", beanPostProcess = true)
-    public NodeDatabase nodeDatabase() {
+    public NodeDatabase nodeDatabase(CamelContext camelContext) {
         if (url == null || url.isBlank()) {
             return new NodeDatabase(null);
         }
-        return new NodeDatabase(new Database(url.trim(), user, password, maxConnections));
+        NodeDatabase db = new NodeDatabase(new Database(url.trim(), user, password, maxConnections));
+        // Camel does not close registry beans: without this a stopped node kept its pool, whose
+        // threads went on reconnecting (seen in the test suite as dozens of live pools)
+        camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext context) {
+                db.close();
+            }
+        });
+        return db;
     }
 }
