@@ -23,7 +23,10 @@ public final class Backfiller implements AutoCloseable {
     private final PeerList peerList;
     private final Function<Peer, PeerWorker> newWorker;
     private final Map<String, PeerWorker> workers = new LinkedHashMap<>();
-    private boolean refreshed;
+    /** Serializes refreshes; never held while this object's monitor is wanted by a waiting caller. */
+    private final Object refreshing = new Object();
+    private volatile boolean refreshed;
+    private boolean closed;
 
     public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency) {
         if (concurrency < 1) {
@@ -33,9 +36,23 @@ public final class Backfiller implements AutoCloseable {
         this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, System.currentTimeMillis());
     }
 
-    /** Re-reads the peer sources; starts and stops workers to match. Returns the current peers. */
-    public synchronized List<Peer> refreshPeers() {
-        List<Peer> peers = peerList.refresh();
+    /**
+     * Re-reads the peer sources; starts and stops workers to match. Returns the current peers.
+     * The sources are read without holding this object's monitor: a database that is down takes
+     * its connection timeout to say so, and the ticks that start due passes must not wait for it.
+     */
+    public List<Peer> refreshPeers() {
+        synchronized (refreshing) {
+            List<Peer> peers = peerList.refresh();
+            apply(peers);
+            return peers;
+        }
+    }
+
+    private synchronized void apply(List<Peer> peers) {
+        if (closed) {
+            return; // a refresh that outlived close() must not start workers nobody will stop
+        }
         Set<String> urls = new HashSet<>();
         for (Peer peer : peers) {
             urls.add(peer.url());
@@ -60,17 +77,18 @@ public final class Backfiller implements AutoCloseable {
             LOG.warn("backfiller has no peers: set streamvault.backfiller.nodes or streamvault.backfiller.node-file");
         }
         refreshed = true;
-        return peers;
     }
 
     /** Starts, on each peer's own thread, the passes that are due; returns at once. */
-    public synchronized void startDuePasses() {
+    public void startDuePasses() {
         if (!refreshed) {
             refreshPeers();
         }
-        long now = System.currentTimeMillis();
-        for (PeerWorker worker : workers.values()) {
-            worker.startIfDue(now);
+        synchronized (this) {
+            long now = System.currentTimeMillis();
+            for (PeerWorker worker : workers.values()) {
+                worker.startIfDue(now);
+            }
         }
     }
 
@@ -81,8 +99,8 @@ public final class Backfiller implements AutoCloseable {
      */
     public boolean runOnce() throws InterruptedException {
         List<CompletableFuture<Boolean>> passes = new ArrayList<>();
+        refreshPeers();
         synchronized (this) {
-            refreshPeers();
             for (PeerWorker worker : workers.values()) {
                 passes.add(worker.startNow());
             }
@@ -105,6 +123,7 @@ public final class Backfiller implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         workers.values().forEach(PeerWorker::stop);
         workers.clear();
     }
