@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.streamvault.config.StreamvaultMain;
@@ -95,18 +99,18 @@ public final class TestNode implements AutoCloseable {
 
     /** GET {@code path}, body as text. */
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        return HTTP.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** GET {@code path}, body as bytes. */
     public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
-        return HTTP.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return exchange(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Any method, body discarded. */
     public HttpResponse<String> send(String method, String path, String... headers)
             throws IOException, InterruptedException {
-        return HTTP.send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        return exchange(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -115,7 +119,28 @@ public final class TestNode implements AutoCloseable {
             throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return HTTP.send(request(path, headers).POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(request(path, headers).POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends and waits for the whole answer, body included, for at most a minute: the request
+     * timeout only covers the head, and a body that stalls would otherwise hang the test run.
+     */
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<T>> answer = HTTP.sendAsync(request, body);
+        try {
+            return answer.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new IOException("no complete answer to " + request.method() + " " + request.uri()
+                    + " within 60 s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
