@@ -38,6 +38,11 @@ public final class Database implements AutoCloseable {
     private volatile boolean schemaApplied;
 
     public Database(String jdbcUrl, String user, String password, int maxConnections) {
+        this(jdbcUrl, user, password, maxConnections, 5_000);
+    }
+
+    /** @param connectTimeoutMillis how long a use waits for a connection before the database counts as down */
+    public Database(String jdbcUrl, String user, String password, int maxConnections, long connectTimeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null && !user.isEmpty()) {
@@ -52,7 +57,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("streamvault-db");
         // Start even while the database is down; every use retries the connection.
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(connectTimeoutMillis);
         this.pool = new HikariDataSource(config);
     }
 

@@ -22,12 +22,16 @@ public class DbBeans implements CamelConfiguration {
     @PropertyInject(value = "streamvault.db.max-connections", defaultValue = "5")
     private int maxConnections;
 
+    @PropertyInject(value = "streamvault.db.connect-timeout", defaultValue = "5")
+    private double connectTimeoutSeconds;
+
     @BindToRegistry(value = "nodeDatabase", beanPostProcess = true)
     public NodeDatabase nodeDatabase(CamelContext camelContext) {
         if (url == null || url.isBlank()) {
             return new NodeDatabase(null);
         }
-        NodeDatabase db = new NodeDatabase(new Database(url.trim(), user, password, maxConnections));
+        NodeDatabase db = new NodeDatabase(new Database(url.trim(), user, password, maxConnections,
+                Math.round(connectTimeoutSeconds * 1000)));
         // Camel does not close registry beans: without this a stopped node kept its pool, whose
         // threads went on reconnecting (seen in the test suite as dozens of live pools)
         camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {

@@ -52,7 +52,8 @@ class BackfillDatabasePeersTest {
             sql.update("INSERT INTO nodes (name, url, backfill_from) VALUES ('a', ?, true), ('b', ?, true),"
                     + " ('muted', ?, false)", a.url(""), excluded.url(), excluded.url());
             try (TestNode b = TestNode.start(dirB, nodeB(c.url(""), "streamvault.db.url", testDb.url(),
-                    "streamvault.db.user", testDb.user(), "streamvault.backfiller.peer-refresh-interval", "1"))) {
+                    "streamvault.db.user", testDb.user(), "streamvault.backfiller.peer-refresh-interval", "1",
+                    "streamvault.db.connect-timeout", "0.5"))) {
                 Set<String> both = new TreeSet<>(StoreFiles.of(dirA));
                 both.addAll(StoreFiles.of(dirC));
                 Await.until("B to hold what A (database) and C (static) hold", Duration.ofSeconds(15),
