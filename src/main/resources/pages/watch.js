@@ -20,7 +20,12 @@ function message(text) {
 }
 
 function formatTime(ms) {
-  return new Date(ms).toISOString().replace(/\.\d+Z$/, (m) => m.substring(0, 4) + 'Z');
+  return new Date(ms).toISOString();
+}
+
+/** An ISO time as the server writes it (microseconds) in milliseconds. */
+function parseTime(text) {
+  return Date.parse(text.replace(/(\.\d{3})\d*Z$/, '$1Z'));
 }
 
 function wallAt(seconds) {
@@ -30,6 +35,15 @@ function wallAt(seconds) {
   }
   if (f && f.programDateTime) return f.programDateTime + (seconds - f.start) * 1000;
   return null;
+}
+
+/** The playhead position of a wall-clock time, through the fragments' program date-times. */
+function secondsAt(wallMs) {
+  for (const f of fragments) {
+    if (!f.programDateTime) continue;
+    if (wallMs < f.programDateTime + f.duration * 1000) return f.start + Math.max(0, wallMs - f.programDateTime) / 1000;
+  }
+  return 0;
 }
 
 function show() {
@@ -62,6 +76,13 @@ function start() {
           + (data.response && data.response.code ? ' (HTTP ' + data.response.code + ')' : ''));
       }
     });
+    if (!live) {
+      // the first segment may begin before the range: start inside it, at the range's start
+      video.addEventListener('loadedmetadata', () => {
+        const offset = secondsAt(parseTime(video.dataset.start));
+        if (offset > 0.01) video.currentTime = offset;
+      }, { once: true });
+    }
     hls.loadSource(url);
     hls.attachMedia(video);
     window.streamvaultPlayer = hls;
