@@ -13,7 +13,11 @@ public final class HomePage {
     private HomePage() {
     }
 
-    public static String render(NodeInfo node, List<StreamSummary> streams) {
+    /**
+     * @param strip shades the hour links of the newest two days, or {@code null} when the
+     *              coverage component does not run
+     */
+    public static String render(NodeInfo node, List<StreamSummary> streams, CoverageStrip strip, long nowMicros) {
         StringBuilder html = Html.page("Streamvault · " + node.name(),
                 "<script src=\"/pages/home.js\" defer></script>\n");
         html.append("<header><h1>Streamvault node <span id=\"node-name\">").append(Html.text(node.name()))
@@ -46,7 +50,7 @@ public final class HomePage {
                         .append("<table class=\"streams\"><thead><tr><th>Quality</th><th>First (UTC)</th>")
                         .append("<th>Newest (UTC)</th><th>Hours</th></tr></thead><tbody>\n");
             }
-            stream(html, node, s);
+            stream(html, s, strip, nowMicros);
         }
         if (channel != null) {
             html.append("</tbody></table>\n</section>\n");
@@ -62,7 +66,7 @@ public final class HomePage {
         html.append("</ul></section>\n");
     }
 
-    private static void stream(StringBuilder html, NodeInfo node, StreamSummary s) {
+    private static void stream(StringBuilder html, StreamSummary s, CoverageStrip strip, long nowMicros) {
         String watch = WatchPage.path(s.channel(), s.quality());
         html.append("<tr class=\"stream\" data-channel=\"").append(Html.text(s.channel())).append("\" data-quality=\"")
                 .append(Html.text(s.quality())).append("\"><td><a class=\"watch\" href=\"").append(watch).append("\">")
@@ -73,17 +77,19 @@ public final class HomePage {
         }
         html.append('>').append(time(s.newestEndMicros())).append("</td><td>").append(s.hourStarts().size())
                 .append("</td></tr>\n<tr class=\"detail\"><td colspan=\"4\">");
-        if (node.runs("coverage")) {
-            html.append("<a href=\"/coverage/\"><img class=\"strip\" alt=\"coverage map of ")
-                    .append(Html.text(s.channel() + "/" + s.quality())).append("\" src=\"/coverage/")
-                    .append(Html.url(s.channel())).append('/').append(Html.url(s.quality())).append(".png\"></a>\n");
+        hours(html, s, strip, nowMicros);
+        if (strip != null) {
+            html.append("<p class=\"hint\">Hours shaded by coverage: <span class=\"hour full\">full</span>")
+                    .append(" <span class=\"hour partial\">partial</span> <span class=\"hour missing\">missing</span>;")
+                    .append(" <a href=\"/coverage/\">coverage map</a></p>");
         }
-        hours(html, watch, s.hourStarts());
         html.append("</td></tr>\n");
     }
 
-    /** The hours as player links, one line per day; days beyond the newest two fold away. */
-    private static void hours(StringBuilder html, String watch, List<Long> hours) {
+    /** The hours as player links, one line per day; days beyond the newest two fold away (unshaded). */
+    private static void hours(StringBuilder html, StreamSummary s, CoverageStrip strip, long nowMicros) {
+        String watch = WatchPage.path(s.channel(), s.quality());
+        List<Long> hours = s.hourStarts();
         if (hours.isEmpty()) {
             html.append("<p class=\"hours\">no hours yet</p>");
             return;
@@ -108,10 +114,13 @@ public final class HomePage {
                         .append("</span> ");
             }
             String name = Timestamps.formatHour(hour);
-            html.append("<a class=\"hour\" href=\"").append(watch).append("?start=")
+            CoverageStrip.Shade shade = strip == null || folded ? null : strip.shade(s, hour, nowMicros);
+            html.append("<a class=\"hour").append(shade == null ? "" : " " + shade.cssClass()).append("\" href=\"")
+                    .append(watch).append("?start=")
                     .append(Html.url(Timestamps.formatIso(hour))).append("&amp;end=")
                     .append(Html.url(Timestamps.formatIso(hour + Timestamps.MICROS_PER_HOUR))).append("\" title=\"")
-                    .append(name).append(":00–").append(name, 11, 13).append(":59 UTC\">").append(name, 11, 13)
+                    .append(name).append(":00–").append(name, 11, 13).append(":59 UTC")
+                    .append(shade == null ? "" : ": " + shade.title()).append("\">").append(name, 11, 13)
                     .append("</a> ");
         }
         html.append("</p>").append(folded ? "</details>" : "").append("</div>");

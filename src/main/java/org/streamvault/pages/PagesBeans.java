@@ -37,7 +37,8 @@ public class PagesBeans implements CamelConfiguration {
 
     @BindToRegistry(value = "homePage", lazy = true)
     public HomePageProcessor homePage(CamelContext context) {
-        return new HomePageProcessor(store(context), node());
+        SegmentStore store = store(context);
+        return new HomePageProcessor(store, node(), coverage ? new CoverageStrip(store) : null);
     }
 
     @BindToRegistry(value = "watchPage", lazy = true)

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.streamvault.segments.SegmentType;
+import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.StoreBuilder;
+import org.streamvault.testing.TestDatabase;
 import org.streamvault.testing.TestNode;
 
 /**
@@ -162,16 +164,40 @@ class PagesRouteTest {
     }
 
     @Test
-    void editorAndCoverageAreLinkedWhenTheyRun(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
-        new StoreBuilder(other, "desertbus", "source").add("2026-11-20T14:00:00", "2.0", SegmentType.FULL, 100);
+    void withCoverageTheHoursAreShadedByIt(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        long hour = Timestamps.truncateToHour(System.currentTimeMillis() * 1000) - 2 * Timestamps.MICROS_PER_HOUR;
+        StoreBuilder s = new StoreBuilder(other, "desertbus", "source");
+        // hour -2: every 2 s of the hour full; hour -1: one partial segment only
+        for (long t = hour; t < hour + Timestamps.MICROS_PER_HOUR; t += 2_000_000) {
+            s.add(t, "2.0", SegmentType.FULL, 10);
+        }
+        s.add(hour + Timestamps.MICROS_PER_HOUR, "2.0", SegmentType.PARTIAL, 10);
+        s.add(hour + 2 * Timestamps.MICROS_PER_HOUR + 10_000_000, "2.0", SegmentType.FULL, 10);
         try (TestNode withCoverage = TestNode.start(other, "streamvault.coverage.enabled", "true",
                 "streamvault.metrics.enabled", "false")) {
             String home = withCoverage.get("/").body();
             assertThat(home).contains("<a href=\"/coverage/\">Coverage maps</a>")
-                    .contains("<img class=\"strip\" alt=\"coverage map of desertbus/source\""
-                            + " src=\"/coverage/desertbus/source.png\">")
                     .contains("<li class=\"on\">coverage: on</li>").doesNotContain("href=\"/metrics\"")
-                    .doesNotContain("href=\"/editor/\"");
+                    .doesNotContain("href=\"/editor/\"")
+                    .contains("class=\"hour full\" href=\"/watch/desertbus/source?start="
+                            + Html.url(Timestamps.formatIso(hour)))
+                    .contains("class=\"hour partial\" href=\"/watch/desertbus/source?start="
+                            + Html.url(Timestamps.formatIso(hour + Timestamps.MICROS_PER_HOUR)))
+                    .contains(":59 UTC: 100% editable, 0 holes\"")
+                    // the hour being recorded starts 10 s late: partial, judged up to its newest segment
+                    .contains("class=\"hour partial\" href=\"/watch/desertbus/source?start="
+                            + Html.url(Timestamps.formatIso(hour + 2 * Timestamps.MICROS_PER_HOUR)));
+        }
+        assertThat(html("/", 200)).doesNotContain("class=\"hour full\"");
+    }
+
+    @Test
+    void theEditorIsLinkedWhenItRuns() throws Exception {
+        try (TestDatabase db = TestDatabase.create();
+                TestNode withEditor = TestNode.start(base, "streamvault.editor.enabled", "true", "streamvault.db.url",
+                        db.url(), "streamvault.db.user", db.user(), "streamvault.editor.auth.enabled", "false")) {
+            assertThat(withEditor.get("/").body()).contains("<a href=\"/editor/\">Editor</a>")
+                    .contains("<li class=\"on\">editor: on</li>");
         }
     }
 }
