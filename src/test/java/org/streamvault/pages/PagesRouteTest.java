@@ -148,6 +148,9 @@ class PagesRouteTest {
         assertThat(node.get("/watch/desertbus/%2e%2e").statusCode()).isIn(403, 404);
         assertThat(node.get("/watch/desertbus/a%00b").statusCode()).isEqualTo(403);
         assertThat(node.get("/pages/..%2Fversion.properties").statusCode()).isEqualTo(404);
+        // the home page answers / only
+        assertThat(node.get("/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(node.get("/watch/desertbus").statusCode()).isEqualTo(404);
     }
 
     @Test
