@@ -11,7 +11,7 @@ import org.streamvault.segments.Timestamps;
  * <p>Accepted, case-insensitive, surrounding blanks ignored:
  * <ul>
  *   <li>a UTC time as the HTTP API takes it ({@code 2026-11-20T14:05:42.125Z}; a space may stand
- *       for the {@code T});</li>
+ *       for the {@code T}, and the seconds may be left out: {@code 2026-11-20 14:05});</li>
  *   <li>{@code now};</li>
  *   <li>a span before now: {@code -10m}, {@code -1h30m}, {@code -90s}, {@code 10 minutes ago},
  *       {@code last 10 minutes} (units s/sec/second(s), m/min/minute(s), h/hour(s), d/day(s));</li>
@@ -25,6 +25,7 @@ import org.streamvault.segments.Timestamps;
  */
 public final class RangeInput {
     // longest unit names first: the alternation takes the first that matches
+    private static final Pattern MINUTES_ONLY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ?");
     private static final Pattern PART = Pattern.compile("(\\d+)\\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|h|days?|d)");
 
     private RangeInput() {
@@ -63,9 +64,13 @@ public final class RangeInput {
         if (t.equals("now")) {
             return nowMicros;
         }
-        if (Character.isDigit(t.charAt(0)) && t.length() >= 19) {
+        if (Character.isDigit(t.charAt(0)) && t.length() >= 16) {
+            String iso = t.toUpperCase(Locale.ROOT).replace(' ', 'T');
+            if (MINUTES_ONLY.matcher(iso).matches()) {
+                iso = iso.substring(0, 16) + ":00" + iso.substring(16);
+            }
             try {
-                return Timestamps.parseUtc(text.strip().replace(' ', 'T').replace('z', 'Z'));
+                return Timestamps.parseUtc(iso);
             } catch (IllegalArgumentException ex) {
                 throw bad(field, text);
             }

@@ -24,6 +24,8 @@ class RangeInputTest {
         RangeInput.Range r = RangeInput.parse("2026-11-20T14:05:00Z", "2026-11-20 14:06:00.5", NOW);
         assertThat(r.startMicros()).isEqualTo(t("2026-11-20T14:05:00"));
         assertThat(r.endMicros()).isEqualTo(t("2026-11-20T14:06:00.5"));
+        assertThat(RangeInput.parse("2026-11-20 14:05", "2026-11-20t14:06z", NOW))
+                .isEqualTo(new RangeInput.Range(t("2026-11-20T14:05:00"), t("2026-11-20T14:06:00")));
     }
 
     @Test
@@ -53,6 +55,7 @@ class RangeInputTest {
         assertThatThrownBy(() -> RangeInput.parse("-", null, NOW)).hasMessageContaining("cannot read");
         assertThatThrownBy(() -> RangeInput.parse("+1m", null, NOW)).hasMessageContaining("only the end may use '+'");
         assertThatThrownBy(() -> RangeInput.parse("2026-11-20T14:61:00Z", null, NOW)).hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> RangeInput.parse("2026-11-20T14:05+01:00", null, NOW)).hasMessageContaining("cannot read");
         assertThatThrownBy(() -> RangeInput.parse("-5m", "-10m", NOW)).hasMessage("end must be after start");
         assertThatThrownBy(() -> RangeInput.parse(null, "now", NOW)).hasMessageContaining("an end needs a start");
         assertThatThrownBy(() -> RangeInput.parse("-99999999999999999999m", null, NOW)).hasMessageContaining("cannot read");
