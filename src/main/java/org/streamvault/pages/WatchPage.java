@@ -12,7 +12,8 @@ import org.streamvault.segments.Timestamps;
  * <p>Live (no start, no end): the playlist starts {@link #LIVE_WINDOW_MICROS} before the newest
  * segment and has no end, so hls.js follows its tail; the download links cover the
  * {@link #LIVE_DOWNLOAD_MICROS} before the newest segment. A range plays from its start; a range
- * without end stays open, and its download links end at the newest segment.
+ * without end stays open. Download links cover what is held of the range: from the first
+ * segment at the earliest, to the newest segment's end at the latest.
  */
 public final class WatchPage {
     /** How far back a live viewer can seek without picking a range. */
@@ -123,8 +124,9 @@ public final class WatchPage {
             from = newest == null ? null : Math.max(newest - LIVE_DOWNLOAD_MICROS, stream.firstMicros());
             to = newest;
         } else {
-            from = range.startMicros();
-            to = range.endMicros() != null ? range.endMicros() : newest;
+            // what is held of the range: an hour link's range runs past the recording's ends
+            from = stream.firstMicros() == null ? range.startMicros() : Math.max(range.startMicros(), stream.firstMicros());
+            to = range.endMicros() == null || newest == null ? newest : Math.min(range.endMicros(), newest);
         }
         if (from == null || to == null || to <= from) {
             html.append("<p id=\"no-download\">Nothing recorded in this range yet.</p>\n</section>\n");

@@ -112,6 +112,21 @@ class PagesRouteTest {
     }
 
     @Test
+    void downloadsCoverWhatIsHeldOfTheRange() throws Exception {
+        // an hour link: the hour runs on past the newest segment, which ends at 14:00:04
+        String watch = html("/watch/desertbus/source?start=2026-11-20T14:00:00Z&end=2026-11-20T15:00:00Z", 200);
+        assertThat(watch).contains("data-playlist=\"/playlist/desertbus/source.m3u8?start=2026-11-20T14%3A00%3A00.000000Z"
+                + "&amp;end=2026-11-20T15%3A00%3A00.000000Z\"")
+                .contains("href=\"/cut/desertbus/source.ts?start=2026-11-20T14%3A00%3A00.000000Z&amp;end="
+                        + "2026-11-20T14%3A00%3A04.000000Z&amp;type=smart\"");
+        // a range from before the first segment (23:59:58) starts the downloads there
+        assertThat(html("/watch/desertbus/source?start=2026-11-19T23:00:00Z&end=2026-11-20T00:00:00Z", 200))
+                .contains("href=\"/cut/desertbus/source.ts?start=2026-11-19T23%3A59%3A58.000000Z&amp;end="
+                        + "2026-11-20T00%3A00%3A00.000000Z&amp;type=smart\"");
+        assertThat(html("/watch/desertbus/source?start=2026-11-21T00:00:00Z", 200)).contains("id=\"no-download\"");
+    }
+
+    @Test
     void liveByDefaultWithDownloadsOfTheLastMinutes() throws Exception {
         String watch = html("/watch/desertbus/source", 200);
         // the live playlist starts at most 30 minutes before the newest segment, never before the first
