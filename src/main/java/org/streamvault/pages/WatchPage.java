@@ -48,7 +48,7 @@ public final class WatchPage {
 
         StringBuilder html = Html.page(channel + "/" + quality + " · Streamvault",
                 "<script src=\"/pages/hls.min.js\"></script>\n<script src=\"/pages/watch.js\" defer></script>\n");
-        html.append("<header><p><a id=\"home\" href=\"/\">").append(Html.text(nodeName)).append("</a></p>\n<h1>")
+        html.append("<header><p>← <a id=\"home\" href=\"/\">").append(Html.text(nodeName)).append("</a></p>\n<h1>")
                 .append(Html.text(channel)).append(" / ").append(Html.text(quality)).append("</h1>\n");
         qualitySwitcher(html, channel, quality, qualities, startText, endText);
         html.append("</header>\n<main>\n<p id=\"what\">").append(live ? "Live: following the newest segment."
