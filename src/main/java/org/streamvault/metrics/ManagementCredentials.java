@@ -184,8 +184,7 @@ final class ManagementCredentials {
             problem = e.getMessage();
         } catch (IOException e) {
             credentials = List.of();
-            problem = "management credentials file " + file + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); set streamvault.management.credentials-file to a readable file";
+            problem = file + " cannot be read (" + e.getClass().getSimpleName() + ")";
         }
     }
 }
