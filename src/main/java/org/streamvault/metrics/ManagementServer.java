@@ -174,7 +174,7 @@ final class ManagementServer extends ServiceSupport {
         String origin = originOrReferer(ctx);
         if (!policy.isOriginAllowed(origin, true)) {
             answer(ctx.response(), 403, "requests made by pages on " + origin + " are refused: management"
-                    + " accepts requests with no Origin, or from a page on this machine's loopback");
+                    + " accepts requests with no Origin, or made by a page served from localhost");
             return;
         }
         ctx.next();
