@@ -112,6 +112,7 @@ final class ManagementServer extends ServiceSupport {
                     .requestHandler(router).listen().toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
+            doStop();
             throw new IllegalStateException("the management port " + host + ":" + port + " cannot be opened ("
                     + e.getCause().getMessage() + "); choose another streamvault.management.port", e.getCause());
         }
@@ -146,7 +147,9 @@ final class ManagementServer extends ServiceSupport {
             return;
         }
         String problem = credentials.problem();
-        if (problem != null && !problem.equals(warnedProblem)) {
+        if (problem == null) {
+            warnedProblem = null;
+        } else if (!problem.equals(warnedProblem)) {
             warnedProblem = problem;
             LOG.warn("management refuses every request until this is fixed: {}", problem);
         }
@@ -173,7 +176,8 @@ final class ManagementServer extends ServiceSupport {
         }
         String origin = originOrReferer(ctx);
         if (!policy.isOriginAllowed(origin, true)) {
-            answer(ctx.response(), 403, "requests made by pages on " + origin + " are refused: management"
+            String shown = origin.length() > 200 ? origin.substring(0, 200) + "..." : origin;
+            answer(ctx.response(), 403, "requests made by pages on " + shown + " are refused: management"
                     + " accepts requests with no Origin, or made by a page served from localhost");
             return;
         }
@@ -189,8 +193,7 @@ final class ManagementServer extends ServiceSupport {
         if (origin == null) {
             return "";
         }
-        origin = origin.replaceAll("[\\r\\n]", "");
-        return origin.length() > 200 ? origin.substring(0, 200) + "..." : origin;
+        return origin.replaceAll("[\\r\\n]", "");
     }
 
     private void countRefusal(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,16 @@ class ManagementSettingsTest {
         Path plain = Files.writeString(base.resolve("plain"), "hawtio my-password\n");
         assertThat(startFailure("streamvault.management.credentials-file", plain.toString()))
                 .contains("line 1").doesNotContain("my-password");
+    }
+
+    @Test
+    void aManagementPortInUseStopsTheStartSayingWhich() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> TestNode.start(base,
+                    "streamvault.management.port", Integer.toString(taken.getLocalPort())).close());
+            assertThat(t).hasStackTraceContaining("the management port 127.0.0.1:" + taken.getLocalPort()
+                    + " cannot be opened");
+        }
     }
 
     private String startFailure(String... overrides) {
