@@ -1,6 +1,7 @@
 package org.streamvault.metrics;
 
 import org.streamvault.config.ConfiguredStream;
+import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -13,8 +14,9 @@ import org.streamvault.segments.Timestamps;
 
 /**
  * Hooks observability into the node once its beans exist: selection timing on the segment
- * store (when metrics are on), and the node's own health checks — the database one when
- * {@code streamvault.db.url} is set, stall detection when the downloader runs.
+ * store (when metrics are on), the node's own health checks — the database one when
+ * {@code streamvault.db.url} is set, stall detection when the downloader runs — and the
+ * management server (Jolokia behind credentials, {@code streamvault.management.*}).
  */
 @Configuration
 public class ObservabilityBeans implements CamelConfiguration {
@@ -38,6 +40,24 @@ public class ObservabilityBeans implements CamelConfiguration {
     @PropertyInject(value = "streamvault.health.stall-seconds", defaultValue = "120")
     private long stallSeconds;
 
+    @PropertyInject(value = "streamvault.management.enabled", defaultValue = "true")
+    private boolean managementEnabled;
+
+    @PropertyInject(value = "streamvault.management.host", defaultValue = "127.0.0.1")
+    private String managementHost;
+
+    @PropertyInject(value = "streamvault.management.port", defaultValue = "8778")
+    private int managementPort;
+
+    @PropertyInject(value = "streamvault.management.path", defaultValue = "/jolokia")
+    private String managementPath;
+
+    @PropertyInject(value = "streamvault.management.credentials-file", defaultValue = "")
+    private String managementCredentialsFile;
+
+    @PropertyInject(value = "camel.server.max-body-size", defaultValue = "1048576")
+    private long maxBodyBytes;
+
     @Override
     public void configure(CamelContext context) {
         SegmentStore store = context.getRegistry().lookupByNameAndType("segmentStore", SegmentStore.class);
@@ -45,8 +65,8 @@ public class ObservabilityBeans implements CamelConfiguration {
         if (store == null || metrics == null) {
             throw new IllegalStateException("segmentStore and nodeMetrics beans must exist before observability is wired");
         }
-        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.management.jolokia-enabled:false}}"))) {
-            context.getManagementStrategy().addEventNotifier(new JolokiaPostSupport(context));
+        if (managementEnabled) {
+            addManagementServer(context);
         }
         if (metricsEnabled) {
             store.setSelectionInterceptor(new SelectionTiming(metrics, store));
@@ -64,6 +84,28 @@ public class ObservabilityBeans implements CamelConfiguration {
                     () -> System.currentTimeMillis() * 1000));
             LOG.info("stall detection for {} stream(s), newest segment older than {} s is DOWN", streams.size(),
                     stallSeconds);
+        }
+    }
+
+    private void addManagementServer(CamelContext context) {
+        ManagementCredentials credentials = null;
+        if (!managementCredentialsFile.isBlank()) {
+            try {
+                credentials = new ManagementCredentials(Path.of(managementCredentialsFile.strip()), System::nanoTime);
+            } catch (ManagementCredentials.CredentialsFileException e) {
+                throw new IllegalArgumentException("streamvault.management.credentials-file: " + e.getMessage());
+            }
+        }
+        String path = managementPath.strip();
+        if (!path.startsWith("/") || path.endsWith("/") || path.length() < 2) {
+            throw new IllegalArgumentException("streamvault.management.path: '" + managementPath
+                    + "' must start with '/' and not end with one, e.g. /jolokia");
+        }
+        try {
+            context.addService(new ManagementServer(context, managementHost.strip(), managementPort, path,
+                    maxBodyBytes, credentials), true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the management server: " + e.getMessage(), e);
         }
     }
 }

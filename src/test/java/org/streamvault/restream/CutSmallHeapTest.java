@@ -69,6 +69,7 @@ class CutSmallHeapTest {
         cmd.add("streamvault.base-dir=" + dir.resolve("store"));
         cmd.add("streamvault.http.port=" + port);
         cmd.add("camel.server.host=127.0.0.1");
+        cmd.add("streamvault.management.port=" + TestNode.freePort());
         cmd.add("camel.main.jmx-enabled=false");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile()).start();
     }

@@ -48,6 +48,8 @@ public final class TestNode implements AutoCloseable {
         props.put("streamvault.base-dir", baseDir.toString());
         props.put("streamvault.http.port", Integer.toString(port));
         props.put("camel.server.host", "127.0.0.1");
+        // The management port keeps its default host (loopback) but needs a free port of its own.
+        props.put("streamvault.management.port", Integer.toString(freePort()));
         // Tests never leave loopback: a stream without its own source would otherwise resolve
         // through Twitch's real API. Port 9 (discard) refuses at once; tests may override these.
         props.put("streamvault.twitch.gql-url", "http://127.0.0.1:9/gql");
@@ -91,6 +93,16 @@ public final class TestNode implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The management port (Jolokia), on loopback unless the test moved it. */
+    public int managementPort() {
+        return Integer.parseInt(main.getCamelContext().resolvePropertyPlaceholders("{{streamvault.management.port}}"));
+    }
+
+    /** A URL on the management port, e.g. {@code managementUrl("/jolokia")}. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort() + path;
     }
 
     public CamelContext camelContext() {
