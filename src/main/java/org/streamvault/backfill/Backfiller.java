@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,18 @@ public final class Backfiller implements AutoCloseable {
     private boolean closed;
 
     public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency) {
+        this(peerList, pass, backoff, metrics, concurrency, () -> new FileFailures(5, 120_000, 3_600_000));
+    }
+
+    /** @param fileFailures makes each new peer's memory of failing files */
+    public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
+            Supplier<FileFailures> fileFailures) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("streamvault.backfiller.concurrency must be at least 1");
         }
         this.peerList = peerList;
-        this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, System.currentTimeMillis());
+        this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, fileFailures.get(),
+                System.currentTimeMillis());
     }
 
     /**
@@ -95,7 +103,8 @@ public final class Backfiller implements AutoCloseable {
     /**
      * Refreshes the peer list, runs one pass against every peer in parallel and waits.
      *
-     * @return true when every pass went well (and false with no peers, as nothing was copied)
+     * @return true when every pass copied everything it saw missing (and false with no peers, as
+     *         nothing was copied)
      */
     public boolean runOnce() throws InterruptedException {
         List<CompletableFuture<Boolean>> passes = new ArrayList<>();
