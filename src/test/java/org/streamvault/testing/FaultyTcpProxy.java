@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Requests pass through untouched. Responses are followed just enough to find each one's
  * body on a keep-alive connection (status line, headers, {@code Content-Length}; chunked bodies
- * are followed chunk by chunk). For every response whose {@code Content-Length} body is at least
+ * are followed chunk by chunk). For every response whose body is at least
  * {@link Faults#minBodyBytes} long, one draw from a seeded random decides its fate:
  * <ul>
  *   <li><b>cut</b> (probability {@link Faults#cut}): the head and a random part of the body are
@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@link Faults#trickleBytesPerSecond};</li>
  *   <li>otherwise it is passed on as it comes.</li>
  * </ul>
- * Chunked responses, and responses without a body, are never faulted (counted as
- * {@link #unfaultable()}). Faults can be changed while the proxy runs ({@link #faults}); every
+ * A chunked body's length is not known in advance: it is faulted (within its first chunk) only
+ * when {@code minBodyBytes} is 0; otherwise it, like a response without a body, is counted as
+ * {@link #unfaultable()}. Faults can be changed while the proxy runs ({@link #faults}); every
  * fault applied is counted. Only GET-style exchanges are understood: a HEAD response, which has a
  * length but no body, would be misread.
  */
@@ -219,11 +220,15 @@ public final class FaultyTcpProxy implements AutoCloseable {
             Head parsed = Head.parse(head);
             out.write(head);
             if (parsed.chunked()) {
-                unfaultable.incrementAndGet();
-                out.flush();
-                copyChunked(in, out);
+                Plan plan = draw(-1);
+                if (plan.kind == Kind.NONE && faults.minBodyBytes() > 0) {
+                    unfaultable.incrementAndGet();
+                }
+                if (!copyChunked(in, out, plan, client, upstream)) {
+                    return;
+                }
             } else if (parsed.length() <= 0) {
-                unfaultable.incrementAndGet();
+                unfaultable.incrementAndGet(); // nothing to cut
                 out.flush();
                 if (parsed.length() < 0) {
                     in.transferTo(out); // delimited by the connection's end
@@ -235,47 +240,76 @@ public final class FaultyTcpProxy implements AutoCloseable {
         }
     }
 
+    private enum Kind { NONE, CUT, STALL, TRICKLE }
+
+    /** One response's fate: where in the body (a fraction of it) a cut or stall happens, and for how long. */
+    private record Plan(Kind kind, double at, long stallMillis, int bytesPerSecond) {
+    }
+
+    /**
+     * Draws a response's fate. A chunked body ({@code length} -1) has no known length: it is
+     * faulted only when every body is ({@code minBodyBytes} 0), within its first chunk.
+     */
+    private synchronized Plan draw(long length) {
+        Faults f = faults;
+        boolean eligible = length < 0 ? f.minBodyBytes() <= 0 : length > 0 && length >= f.minBodyBytes();
+        double draw = eligible ? random.nextDouble() : 1.0;
+        double at = random.nextDouble();
+        long stallMillis = f.stallMin().toMillis()
+                + (long) (random.nextDouble() * (f.stallMax().toMillis() - f.stallMin().toMillis()));
+        Kind kind = draw < f.cut() ? Kind.CUT : draw < f.cut() + f.stall() ? Kind.STALL
+                : draw < f.cut() + f.stall() + f.trickle() ? Kind.TRICKLE : Kind.NONE;
+        switch (kind) {
+            case CUT -> cuts.incrementAndGet();
+            case STALL -> stalls.incrementAndGet();
+            case TRICKLE -> trickles.incrementAndGet();
+            case NONE -> { }
+        }
+        return new Plan(kind, at, stallMillis, f.trickleBytesPerSecond());
+    }
+
     /** Sends one body of {@code length} bytes with whatever fault the draw gives; false after a cut. */
     private boolean sendBody(InputStream in, OutputStream out, long length, Socket client, Socket upstream)
             throws IOException {
-        Faults f = faults;
-        double draw;
-        long at;
-        long stallMillis;
-        synchronized (this) {
-            draw = length >= f.minBodyBytes() ? random.nextDouble() : 1.0;
-            at = (long) (random.nextDouble() * length);
-            stallMillis = f.stallMin().toMillis()
-                    + (long) (random.nextDouble() * (f.stallMax().toMillis() - f.stallMin().toMillis()));
-        }
-        if (draw < f.cut()) {
-            cuts.incrementAndGet();
-            copy(in, out, at);
+        boolean open = sendPlanned(in, out, length, draw(length), client, upstream);
+        if (open) {
             out.flush();
-            client.shutdownOutput();
-            closeQuietly(client);
-            closeQuietly(upstream);
-            return false;
         }
-        if (draw < f.cut() + f.stall()) {
-            stalls.incrementAndGet();
-            copy(in, out, at);
-            out.flush();
-            try {
-                Thread.sleep(stallMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("proxy closing");
+        return open;
+    }
+
+    /** Sends {@code length} bytes applying {@code plan}; false when it cut the connection. */
+    private static boolean sendPlanned(InputStream in, OutputStream out, long length, Plan plan, Socket client,
+            Socket upstream) throws IOException {
+        long at = (long) (plan.at * length);
+        switch (plan.kind) {
+            case CUT -> {
+                copy(in, out, at);
+                out.flush();
+                client.shutdownOutput();
+                client.close();
+                upstream.close();
+                return false;
             }
-            copy(in, out, length - at);
-        } else if (draw < f.cut() + f.stall() + f.trickle()) {
-            trickles.incrementAndGet();
-            trickle(in, out, length, f.trickleBytesPerSecond());
-        } else {
-            copy(in, out, length);
+            case STALL -> {
+                copy(in, out, at);
+                out.flush();
+                pause(plan.stallMillis);
+                copy(in, out, length - at);
+            }
+            case TRICKLE -> trickle(in, out, length, plan.bytesPerSecond);
+            case NONE -> copy(in, out, length);
         }
-        out.flush();
         return true;
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("proxy closing");
+        }
     }
 
     private static void trickle(InputStream in, OutputStream out, long length, int bytesPerSecond)
@@ -284,12 +318,7 @@ public final class FaultyTcpProxy implements AutoCloseable {
         for (long left = length; left > 0; left -= step) {
             copy(in, out, Math.min(step, left));
             out.flush();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("proxy closing");
-            }
+            pause(100);
         }
     }
 
@@ -306,7 +335,10 @@ public final class FaultyTcpProxy implements AutoCloseable {
         }
     }
 
-    private static void copyChunked(InputStream in, OutputStream out) throws IOException {
+    /** Relays a chunked body; a cut or stall falls in its first chunk, a trickle covers every chunk. */
+    private static boolean copyChunked(InputStream in, OutputStream out, Plan plan, Socket client, Socket upstream)
+            throws IOException {
+        boolean first = true;
         while (true) {
             byte[] line = readLine(in);
             out.write(line);
@@ -320,9 +352,15 @@ public final class FaultyTcpProxy implements AutoCloseable {
                     out.write(trailer);
                 } while (trailer.length > 2);
                 out.flush();
-                return;
+                return true;
             }
-            copy(in, out, n + 2); // data and its CRLF
+            Plan now = first || plan.kind == Kind.TRICKLE ? plan : new Plan(Kind.NONE, 0, 0, 0);
+            first = false;
+            if (!sendPlanned(in, out, n, now, client, upstream)) {
+                return false;
+            }
+            copy(in, out, 2); // the chunk's CRLF
+            out.flush();
         }
     }
 
