@@ -17,38 +17,31 @@ import org.streamvault.segments.RateLimitedLog;
  * peer only ever holds its own threads and never delays the others), its memory of files that
  * keep failing ({@link FileFailures}), and its schedule — the next time a pass is due.
  *
- * <p>Only a pass that could not reach or list the peer at all pushes the next one back
- * exponentially ({@link Backoff#afterFailure}); a pass that copied anything resets that count.
- * A pass that lost the peer midway, or left files it failed to copy, comes back sooner than the
- * interval (the same 1 s, 2 s, 4 s... steps, counted separately), so a bad link costs a few
- * short rounds rather than a whole interval.
+ * <p>{@link PassSchedule} decides from each pass's {@link PassResult} when the next is due:
+ * only a peer that cannot be reached or listed is backed off.
  */
 final class PeerWorker {
     private static final Logger LOG = LoggerFactory.getLogger(PeerWorker.class);
 
     private final Peer peer;
     private final PeerPass pass;
-    private final Backoff backoff;
     private final BackfillMetrics metrics;
     private final ExecutorService passThread;
     private final ExecutorService fetchPool;
-    /** Retry pauses within a pass, and body deadlines: cheap timers off the fetch pool. */
+    /** The pauses before retries within a pass: timers, so a waiting file holds no fetch slot. */
     private final ScheduledExecutorService timers;
     private final FileFailures files;
     /** One line per failed request at most every 10 s: a bad link fails often. */
     private final RateLimitedLog failureLog = new RateLimitedLog(10_000);
+    private final PassSchedule schedule;
     private long nextDueMillis;
-    /** Passes in a row that could not reach or list the peer. */
-    private int failures;
-    /** Passes in a row that ended short of copying everything they saw missing. */
-    private int unfinished;
     private CompletableFuture<Boolean> running;
 
     PeerWorker(Peer peer, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
             FileFailures files, long nowMillis) {
         this.peer = peer;
         this.pass = pass;
-        this.backoff = backoff;
+        this.schedule = new PassSchedule(backoff);
         this.metrics = metrics;
         this.passThread = Executors.newSingleThreadExecutor(threads("backfill-" + peer.label() + "-pass"));
         this.fetchPool = Executors.newFixedThreadPool(concurrency, threads("backfill-" + peer.label() + "-fetch"));
@@ -106,30 +99,17 @@ final class PeerWorker {
 
     private synchronized void finished(PassResult r, long nowMillis) {
         running = null;
-        long delay;
-        if (r == null || !r.answered() || (!r.complete() && r.copied() == 0)) {
-            failures++;
-            unfinished = 0;
-            delay = backoff.afterFailure(failures);
-            if (r != null) {
-                metrics.error(peer);
-                LOG.warn("backfill from {} failed ({} in a row): {}", peer.label(), failures, r.problem());
-            }
-        } else if (!r.complete()) {
-            failures = 0;
+        PassSchedule.Next next = schedule.after(r);
+        if (r != null && next.peerFailed()) {
             metrics.error(peer);
-            LOG.warn("backfill from {}: lost the peer after copying {} file(s): {}", peer.label(), r.copied(),
-                    r.problem());
-            delay = backoff.afterFailure(++unfinished);
-        } else if (r.failedFiles() > 0) {
-            failures = 0;
-            delay = Math.min(backoff.afterFailure(++unfinished), backoff.afterSuccess());
-        } else {
-            failures = 0;
-            unfinished = 0;
-            delay = backoff.afterSuccess();
+            if (next.failuresInARow() > 0) {
+                LOG.warn("backfill from {} failed ({} in a row): {}", peer.label(), next.failuresInARow(), r.problem());
+            } else {
+                LOG.warn("backfill from {}: lost the peer after copying {} file(s): {}", peer.label(), r.copied(),
+                        r.problem());
+            }
         }
-        nextDueMillis = nowMillis + delay;
+        nextDueMillis = nowMillis + next.delayMillis();
     }
 
     /** Stops this peer's threads; a download in flight ends with its temp file deleted. */
