@@ -43,6 +43,8 @@ final class PassRun {
     volatile String problem;
     boolean answered;
     boolean everyHourListed = true;
+    /** Listings that failed every attempt (not the peer being lost). */
+    int unlisted;
     int deferred;
 
     PassRun(PeerPass config, Peer peer, ExecutorService fetchPool, ScheduledExecutorService timers,
@@ -82,6 +84,9 @@ final class PassRun {
                 FailureReason reason = failed(e, "listing of " + what, attempt);
                 if (reason == FailureReason.UNREACHABLE || attempt >= config.retries.attempts()) {
                     everyHourListed = false;
+                    if (reason != FailureReason.UNREACHABLE) {
+                        unlisted++;
+                    }
                     problem = "listing " + what + ": " + PeerWorker.oneLine(e);
                     return null;
                 }
@@ -182,13 +187,14 @@ final class PassRun {
             config.metrics.failingFiles(peer, files.persistent());
         }
         if (!failedAttempts.isEmpty() && answered) {
-            LOG.info("backfill from {}: pass copied {} file(s); {} failed request(s) ({}); {} file(s) left for"
+            LOG.info("backfill from {}: pass copied {} file(s); {} failed request(s) ({}); {} file(s){} left for"
                     + " the next pass{}", peer.label(), copied, failedAttempts.values().stream()
                     .mapToInt(Integer::intValue).sum(), describe(failedAttempts), missing,
+                    unlisted == 0 ? "" : " and " + unlisted + " listing(s)",
                     leftNames.isEmpty() ? "" : ": " + String.join(", ", leftNames)
                             + (failedFiles > leftNames.size() ? ", ..." : ""));
         }
-        return new PassResult(answered, !lost.get(), copied, missing, failedFiles, failedAttempts,
+        return new PassResult(answered, !lost.get(), copied, missing, failedFiles, unlisted, failedAttempts,
                 answered && !lost.get() ? null : problem);
     }
 

@@ -35,7 +35,7 @@ final class PassSchedule {
         if (!r.complete()) {
             return new Next(backoff.afterFailure(++unfinished), true, 0);
         }
-        if (r.failedFiles() > 0) {
+        if (r.leftWork()) {
             return new Next(Math.min(backoff.afterFailure(++unfinished), backoff.afterSuccess()), false, 0);
         }
         unfinished = 0;

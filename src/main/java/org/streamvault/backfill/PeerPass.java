@@ -87,7 +87,7 @@ public final class PeerPass {
         if (channels.isEmpty() || qualities.isEmpty()) {
             NOTHING_TO_COPY_LOG.log(LOG::warn, "backfiller has nothing to copy: streamvault.channels or"
                     + " streamvault.qualities is empty");
-            return new PassResult(true, true, 0, 0, 0, Map.of(), null);
+            return new PassResult(true, true, 0, 0, 0, 0, Map.of(), null);
         }
         PassRun pass = new PassRun(this, peer, fetchPool, timers, files, failureLog);
         try {

@@ -35,7 +35,7 @@ final class PeerWorker {
     private final RateLimitedLog failureLog = new RateLimitedLog(10_000);
     private final PassSchedule schedule;
     private long nextDueMillis;
-    private CompletableFuture<Boolean> running;
+    private CompletableFuture<PassResult> running;
 
     PeerWorker(Peer peer, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
             FileFailures files, long nowMillis) {
@@ -63,19 +63,18 @@ final class PeerWorker {
 
     /**
      * Starts a pass now (for a one-off run), or joins the one already running; completes with
-     * true when the pass copied everything it saw missing.
+     * its result (null when it ended by an unexpected error or was stopped).
      */
-    synchronized CompletableFuture<Boolean> startNow() {
+    synchronized CompletableFuture<PassResult> startNow() {
         return running != null ? running : start();
     }
 
-    private CompletableFuture<Boolean> start() {
+    private CompletableFuture<PassResult> start() {
         running = CompletableFuture.supplyAsync(this::runPass, passThread);
         return running;
     }
 
-    /** True when the pass copied everything it saw missing. */
-    private boolean runPass() {
+    private PassResult runPass() {
         PassResult result = null;
         try (Timing.Sample sample = metrics.pass(peer).start()) {
             try {
@@ -94,7 +93,7 @@ final class PeerWorker {
         } finally {
             finished(result, System.currentTimeMillis());
         }
-        return result != null && result.clean();
+        return result;
     }
 
     private synchronized void finished(PassResult r, long nowMillis) {

@@ -7,6 +7,7 @@ import static org.streamvault.backfill.BackfillBetweenNodesTest.hoursAgo;
 import static org.streamvault.backfill.BackfillBetweenNodesTest.nodeB;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,8 +16,11 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.streamvault.config.NodeExit;
+import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
@@ -93,6 +97,41 @@ class BackfillFaultyLinkTest {
             // and a retry, whatever the size of the copy: hence the constant. (Before issue 20 the
             // first cut ended each pass and the copy took minutes.)
             assertThat(faultySeconds).as("faulty vs clean %.2f s", cleanSeconds).isLessThan(3 * cleanSeconds + 6);
+        }
+    }
+
+    /**
+     * {@code backfill-once} over a bad link: a pass that leaves files it failed to copy is
+     * followed by another at once, so the node still exits 0 holding everything. One download at
+     * a time makes the proxy's seeded draws fall on the same responses in every run.
+     */
+    @Test
+    void backfillOnceThroughABadLinkPassesAgainUntilNothingIsLeft() throws Exception {
+        StoreBuilder a = new StoreBuilder(dirA, CHANNEL, QUALITY);
+        Random random = new Random(12);
+        for (int i = 0; i < 30; i++) {
+            byte[] bytes = new byte[20_000];
+            random.nextBytes(bytes);
+            a.addBytes(hoursAgo(1) + i * 2_000_000L, "2.0", SegmentType.FULL, bytes);
+        }
+        Set<String> expected = StoreFiles.of(dirA);
+        try (TestNode nodeA = TestNode.start(dirA, "streamvault.node-name", "a");
+                FaultyTcpProxy link = FaultyTcpProxy.start(nodeA.port(),
+                        FaultyTcpProxy.Faults.NONE.withCut(0.3).withSeed(3));
+                TestNode nodeB = TestNode.start(dirB, BackfillOnceTest.once(link.url(),
+                        "streamvault.backfiller.concurrency", "1", "streamvault.backfiller.file-attempts", "2",
+                        "streamvault.backfiller.file-retry-delay", "0.05"))) {
+            NodeExit exit = nodeB.camelContext().getRegistry().lookupByNameAndType(NodeExit.BEAN, NodeExit.class);
+            // looked up now: a stopped context's registry no longer has it
+            NodeMetrics metrics = nodeB.camelContext().getRegistry().lookupByNameAndType("nodeMetrics",
+                    NodeMetrics.class);
+            Await.until("node B to stop after its passes", Duration.ofSeconds(30),
+                    () -> nodeB.camelContext().getStatus() == ServiceStatus.Stopped);
+            long passes = metrics.registry().find("streamvault.backfill.pass").timers().stream()
+                    .mapToLong(Timer::count).sum();
+            assertThat(exit.codeOr(-1)).as("exit status; %s; %d passes", link.summary(), passes).isZero();
+            assertThat(StoreFiles.of(dirB)).isEqualTo(expected);
+            assertThat(passes).as("passes (%s)", link.summary()).isBetween(2L, 1L + Backfiller.EXTRA_ONCE_PASSES);
         }
     }
 

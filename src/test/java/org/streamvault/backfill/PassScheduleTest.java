@@ -11,19 +11,19 @@ class PassScheduleTest {
     private static final long INTERVAL = 120_000;
 
     private static PassResult unreachable() {
-        return new PassResult(false, false, 0, 0, 0, Map.of(FailureReason.UNREACHABLE, 1), "Connection refused");
+        return new PassResult(false, false, 0, 0, 0, 0, Map.of(FailureReason.UNREACHABLE, 1), "Connection refused");
     }
 
     private static PassResult lostAfterCopying(int copied) {
-        return new PassResult(true, false, copied, 10, 0, Map.of(FailureReason.UNREACHABLE, 1), "Connection refused");
+        return new PassResult(true, false, copied, 10, 0, 0, Map.of(FailureReason.UNREACHABLE, 1), "Connection refused");
     }
 
     private static PassResult leftFailedFiles() {
-        return new PassResult(true, true, 50, 2, 2, Map.of(FailureReason.BROKEN, 12), null);
+        return new PassResult(true, true, 50, 2, 2, 0, Map.of(FailureReason.BROKEN, 12), null);
     }
 
     private static PassResult clean() {
-        return new PassResult(true, true, 50, 0, 0, Map.of(FailureReason.BROKEN, 3), null);
+        return new PassResult(true, true, 50, 0, 0, 0, Map.of(FailureReason.BROKEN, 3), null);
     }
 
     private final PassSchedule schedule = new PassSchedule(new Backoff(INTERVAL, 300_000, new SplittableRandom(7)));
