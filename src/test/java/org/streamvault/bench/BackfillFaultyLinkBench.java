@@ -118,6 +118,8 @@ public final class BackfillFaultyLinkBench {
         try (Stream<Path> paths = Files.walk(qualityDir)) {
             return paths.filter(p -> p.getFileName().toString().endsWith(".ts")
                     && !p.getFileName().toString().contains("-temp-")).count();
+        } catch (java.io.UncheckedIOException e) {
+            return 0; // a temp file was renamed or deleted under the walk: look again at the next poll
         }
     }
 
