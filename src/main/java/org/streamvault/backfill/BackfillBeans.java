@@ -5,8 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.LongSupplier;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -147,12 +146,14 @@ public class BackfillBeans implements CamelConfiguration {
         if (bodyTimeoutSeconds <= 0) {
             throw new IllegalArgumentException("streamvault.backfiller.body-timeout must be positive");
         }
-        // one daemon timer thread for every transfer's deadline; it only ever calls abort
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        // one daemon timer thread for every transfer's deadline; it only ever calls abort. Almost
+        // every deadline is cancelled when its transfer ends: drop those at once, not a minute later.
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "backfill-body-deadlines");
             t.setDaemon(true);
             return t;
         });
+        timers.setRemoveOnCancelPolicy(true);
         camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext context) {
