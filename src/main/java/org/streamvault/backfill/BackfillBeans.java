@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.LongSupplier;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -52,6 +53,16 @@ public class BackfillBeans implements CamelConfiguration {
     private long connectTimeoutSeconds;
     @PropertyInject(value = "streamvault.backfiller.read-timeout", defaultValue = "30")
     private long readTimeoutSeconds;
+    @PropertyInject(value = "streamvault.backfiller.body-timeout", defaultValue = "60")
+    private double bodyTimeoutSeconds;
+    @PropertyInject(value = "streamvault.backfiller.file-attempts", defaultValue = "4")
+    private int fileAttempts;
+    @PropertyInject(value = "streamvault.backfiller.file-retry-delay", defaultValue = "0.5")
+    private double fileRetryDelaySeconds;
+    @PropertyInject(value = "streamvault.backfiller.file-failing-passes", defaultValue = "5")
+    private int fileFailingPasses;
+    @PropertyInject(value = "streamvault.backfiller.file-backoff-cap", defaultValue = "3600")
+    private long fileBackoffCapSeconds;
 
     private Backfiller backfiller;
 
@@ -95,9 +106,12 @@ public class BackfillBeans implements CamelConfiguration {
                     List.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort));
             PeerPass pass = new PeerPass(new CamelPeerClient(camelContext), Path.of(baseDir),
                     ConfiguredStream.channels(streams()), ConfiguredStream.qualities(streams()), window(), metrics(camelContext),
-                    nowMicros(), new SplittableRandom());
+                    nowMicros(), new SplittableRandom(),
+                    new PeerPass.Retries(fileAttempts, Math.round(fileRetryDelaySeconds * 1000)));
             Backoff backoff = new Backoff(intervalSeconds * 1000, backoffCapSeconds * 1000, new SecureRandom());
-            Backfiller b = new Backfiller(peers, pass, backoff, metrics(camelContext), concurrency);
+            // a persistently failing file waits one interval, then two, four... up to the cap
+            Backfiller b = new Backfiller(peers, pass, backoff, metrics(camelContext), concurrency,
+                    () -> new FileFailures(fileFailingPasses, intervalSeconds * 1000, fileBackoffCapSeconds * 1000));
             camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
                 @Override
                 public void onContextStopping(CamelContext context) {
@@ -128,8 +142,25 @@ public class BackfillBeans implements CamelConfiguration {
     }
 
     @BindToRegistry("backfillSegmentReceiver")
-    public SegmentReceiver backfillSegmentReceiver() {
-        return new SegmentReceiver();
+    public SegmentReceiver backfillSegmentReceiver(CamelContext camelContext) {
+        if (bodyTimeoutSeconds <= 0) {
+            throw new IllegalArgumentException("streamvault.backfiller.body-timeout must be positive");
+        }
+        // one daemon timer thread for every transfer's deadline; it only ever calls abort. Almost
+        // every deadline is cancelled when its transfer ends: drop those at once, not a minute later.
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "backfill-body-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext context) {
+                timers.shutdownNow();
+            }
+        });
+        return new SegmentReceiver(Math.round(bodyTimeoutSeconds * 1000), timers);
     }
 
     private synchronized BackfillWindow window() {

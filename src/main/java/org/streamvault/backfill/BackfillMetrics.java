@@ -1,7 +1,11 @@
 package org.streamvault.backfill;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.streamvault.metrics.Timing;
 
@@ -11,6 +15,9 @@ import org.streamvault.metrics.Timing;
  */
 public final class BackfillMetrics {
     private final Supplier<MeterRegistry> registry;
+    /** The gauges' values, per peer label; held here because a gauge only keeps a weak reference. */
+    private final Map<String, AtomicInteger> missing = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failing = new ConcurrentHashMap<>();
 
     /** The registry is looked up on first use, after the context has bound the Prometheus one. */
     public BackfillMetrics(Supplier<MeterRegistry> registry) {
@@ -33,9 +40,35 @@ public final class BackfillMetrics {
                 "peer", peer.label(), "channel", channel, "quality", quality).increment();
     }
 
-    /** A failed pass or fetch: peer down, error status, garbage listing. */
+    /** A pass that could not reach or list the peer, or lost it midway. */
     public void error(Peer peer) {
-        counter("streamvault.backfill.errors", "Failed passes and fetches per peer", "peer", peer.label()).increment();
+        counter("streamvault.backfill.errors", "Passes that could not reach or list the peer, or lost it midway", "peer", peer.label()).increment();
+    }
+
+    /** One failed request to a peer (a listing or a file, each retry counted), by reason. */
+    public void fileFailed(Peer peer, FailureReason reason) {
+        counter("streamvault.backfill.file.failures", "Failed requests to a peer (each attempt), by reason",
+                "peer", peer.label(), "reason", reason.label()).increment();
+    }
+
+    /** Files the last pass against the peer saw missing here and did not copy. */
+    public void missingFiles(Peer peer, int count) {
+        gauge(missing, "streamvault.backfill.missing.files",
+                "Files the last pass against the peer saw missing and did not copy", peer).set(count);
+    }
+
+    /** Files that failed in several passes in a row and are now retried less often (named in the log). */
+    public void failingFiles(Peer peer, int count) {
+        gauge(failing, "streamvault.backfill.failing.files",
+                "Files that failed in streamvault.backfiller.file-failing-passes passes in a row", peer).set(count);
+    }
+
+    private AtomicInteger gauge(Map<String, AtomicInteger> values, String name, String help, Peer peer) {
+        return values.computeIfAbsent(peer.label(), label -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder(name, value, AtomicInteger::get).description(help).tag("peer", label).register(registry.get());
+            return value;
+        });
     }
 
     public void segmentsDeleted(String channel, String quality, int count) {

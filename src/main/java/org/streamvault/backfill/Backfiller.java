@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Backfiller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backfiller.class);
+    /** backfill-once: further passes for a peer whose pass left failed files. */
+    static final int EXTRA_ONCE_PASSES = 3;
 
     private final PeerList peerList;
     private final Function<Peer, PeerWorker> newWorker;
@@ -29,11 +32,18 @@ public final class Backfiller implements AutoCloseable {
     private boolean closed;
 
     public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency) {
+        this(peerList, pass, backoff, metrics, concurrency, () -> new FileFailures(5, 120_000, 3_600_000));
+    }
+
+    /** @param fileFailures makes each new peer's memory of failing files */
+    public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
+            Supplier<FileFailures> fileFailures) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("streamvault.backfiller.concurrency must be at least 1");
         }
         this.peerList = peerList;
-        this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, System.currentTimeMillis());
+        this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, fileFailures.get(),
+                System.currentTimeMillis());
     }
 
     /**
@@ -93,24 +103,41 @@ public final class Backfiller implements AutoCloseable {
     }
 
     /**
-     * Refreshes the peer list, runs one pass against every peer in parallel and waits.
+     * Refreshes the peer list, runs one pass against every peer in parallel and waits. A peer
+     * whose pass reached it but left files or listings that failed (a bad link) gets up to
+     * {@link #EXTRA_ONCE_PASSES} more passes straight away, as the next regular pass would.
      *
-     * @return true when every pass went well (and false with no peers, as nothing was copied)
+     * @return true when every peer's last pass copied everything it saw missing (and false with
+     *         no peers, as nothing was copied)
      */
     public boolean runOnce() throws InterruptedException {
-        List<CompletableFuture<Boolean>> passes = new ArrayList<>();
         refreshPeers();
+        List<PeerWorker> todo;
         synchronized (this) {
-            for (PeerWorker worker : workers.values()) {
-                passes.add(worker.startNow());
-            }
+            todo = new ArrayList<>(workers.values());
         }
-        boolean ok = !passes.isEmpty();
-        for (CompletableFuture<Boolean> pass : passes) {
-            try {
-                ok &= pass.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                ok = false;
+        boolean ok = !todo.isEmpty();
+        for (int round = 0; round <= EXTRA_ONCE_PASSES && !todo.isEmpty(); round++) {
+            Map<PeerWorker, CompletableFuture<PassResult>> passes = new LinkedHashMap<>();
+            for (PeerWorker worker : todo) {
+                passes.put(worker, worker.startNow());
+            }
+            todo = new ArrayList<>();
+            for (Map.Entry<PeerWorker, CompletableFuture<PassResult>> pass : passes.entrySet()) {
+                PassResult r;
+                try {
+                    r = pass.getValue().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    r = null;
+                }
+                if (r != null && r.clean()) {
+                    continue;
+                }
+                if (r != null && r.leftWork() && round < EXTRA_ONCE_PASSES) {
+                    todo.add(pass.getKey());
+                } else {
+                    ok = false;
+                }
             }
         }
         return ok;

@@ -21,6 +21,8 @@ public final class CamelPeerClient implements PeerClient {
     public static final String HOUR_DIR = "streamvaultBackfillHourDir";
     /** Exchange property: the file name being fetched. */
     public static final String FILE_NAME = "streamvaultBackfillFileName";
+    /** Exchange property: {@link System#nanoTime()} when the request was sent (the body timeout counts from it). */
+    public static final String STARTED_NANOS = "streamvaultBackfillStartedNanos";
 
     private final CamelContext camelContext;
     private volatile ProducerTemplate template;
@@ -47,6 +49,7 @@ public final class CamelPeerClient implements PeerClient {
             e.getMessage().setHeader(Exchange.HTTP_URI, url);
             e.setProperty(HOUR_DIR, hourDir);
             e.setProperty(FILE_NAME, name);
+            e.setProperty(STARTED_NANOS, System.nanoTime());
         });
         rethrow(result);
         return result.getMessage().getBody(FetchOutcome.class);

@@ -18,7 +18,7 @@ public final class ListingReader implements Processor {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         try (InputStream body = message.getBody(InputStream.class)) {
             if (status != 200) {
-                throw new IOException(url + " answered HTTP " + status);
+                throw new PeerStatusException(url, status);
             }
             message.setBody(RemoteListing.parse(body, url));
         }

@@ -88,8 +88,11 @@ class BackfillBetweenNodesTest {
                     () -> counter(nodeB, "streamvault.backfill.hash.mismatches") >= 1);
             assertThat(counter(nodeB, "streamvault.backfill.segments")).isEqualTo(expected.size());
             assertThat(counter(nodeB, "streamvault.backfill.hours")).isEqualTo(3);
-            assertThat(nodeB.get("/metrics").body()).contains("streamvault_backfill_pass_seconds_count{error=\"\",peer=")
-                    .contains("streamvault_backfill_fetch_per_unit_seconds_count");
+            // the first pass ends once it has retried the bad file a few times
+            Await.until("a pass to end", Duration.ofSeconds(10), () -> nodeB.get("/metrics").body()
+                    .contains("streamvault_backfill_pass_seconds_count{error=\"\",peer="));
+            assertThat(nodeB.get("/metrics").body()).contains("streamvault_backfill_fetch_per_unit_seconds_count")
+                    .contains("reason=\"hash_mismatch\"");
             Thread.sleep(1500); // another pass or two
             assertThat(StoreFiles.of(dirB)).isEqualTo(expected);
             assertThat(counter(nodeB, "streamvault.backfill.segments")).isEqualTo(expected.size());
