@@ -70,6 +70,9 @@ public class ThumbnailProcessor extends ApiProcessor {
         ImageRequests.requireStream(store, request.param("channel"), request.param("quality"));
         BufferedImage template;
         if ("POST".equals(request.method())) {
+            if (request.param("template") != null) {
+                throw HttpProblem.badRequest("give template=NAME with GET, or POST a template PNG, not both");
+            }
             template = customTemplate(request.body());
         } else {
             Template named = namedTemplate(request.param("template"));

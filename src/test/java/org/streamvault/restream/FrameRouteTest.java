@@ -40,6 +40,11 @@ class FrameRouteTest {
         for (int i = 0; i < media.size(); i++) {
             builder.addFile(T0 + i * 2_000_000L, "2.000", media.get(i));
         }
+        StoreBuilder bframes = new StoreBuilder(dir.resolve("store"), "bframes", "src");
+        List<Path> reordered = TestMedia.numberedFramesWithBFrames();
+        for (int i = 0; i < reordered.size(); i++) {
+            bframes.addFile(T0 + i * 2_000_000L, "2.000", reordered.get(i));
+        }
         node = TestNode.start(dir.resolve("store"));
     }
 
@@ -85,6 +90,15 @@ class FrameRouteTest {
         if (k > 0) {
             assertThat(frameNumber(node.getBytes(frame(begins - 1)))).as("1 µs before it").isEqualTo(k - 1);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5, 18, 19, 20, 22, 41, 59})
+    void withBFramesTheFrameOnScreenIsStillExact(int k) throws Exception {
+        String path = "/frame/bframes/src.png?timestamp=";
+        long begins = T0 + k * FRAME_MICROS;
+        assertThat(frameNumber(node.getBytes(path + Timestamps.formatIso(begins)))).isEqualTo(k);
+        assertThat(frameNumber(node.getBytes(path + Timestamps.formatIso(begins + FRAME_MICROS - 1)))).isEqualTo(k);
     }
 
     @Test

@@ -210,6 +210,7 @@ class ThumbnailRouteTest {
         byte[] big = java.util.Arrays.copyOf(holeTemplate, MAX_TEMPLATE_BYTES + 1);
         HttpResponse<byte[]> tooBig = post("?timestamp=" + at(1), big);
         assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(post("?template=hole&timestamp=" + at(1), holeTemplate).statusCode()).as("both").isEqualTo(400);
     }
 
     @Test

@@ -59,15 +59,22 @@ public final class TestMedia {
      * (yuv420p, qp 0, no B-frames), a keyframe per segment.
      */
     public static synchronized List<Path> numberedFrames() throws IOException, InterruptedException {
-        return numberedFrames("frames10", true);
+        return numberedFrames("frames10", true, List.of("-preset", "ultrafast", "-qp", "0"));
+    }
+
+    /** As {@link #numberedFrames()}, encoded with B-frames: packets are not in presentation order. */
+    public static synchronized List<Path> numberedFramesWithBFrames() throws IOException, InterruptedException {
+        // x264 makes no B-frames when lossless; qp 4 keeps the flat colours within a few levels
+        return numberedFrames("frames10-bframes", true,
+                List.of("-preset", "medium", "-x264-params", "bframes=3:b-adapt=0", "-qp", "4"));
     }
 
     /** As {@link #numberedFrames()} without an audio stream. */
     public static synchronized List<Path> numberedFramesWithoutAudio() throws IOException, InterruptedException {
-        return numberedFrames("frames10-mute", false);
+        return numberedFrames("frames10-mute", false, List.of("-preset", "ultrafast", "-qp", "0"));
     }
 
-    private static List<Path> numberedFrames(String name, boolean audio) throws IOException, InterruptedException {
+    private static List<Path> numberedFrames(String name, boolean audio, List<String> encoding) throws IOException, InterruptedException {
         Path dir = TestNode.projectRoot().resolve("target/test-media/" + name);
         Path done = dir.resolve(".done");
         if (!Files.exists(done)) {
@@ -82,8 +89,9 @@ public final class TestMedia {
                 args.addAll(List.of("-f", "lavfi", "-i", "aevalsrc=if(lt(t\\," + NUMBERED_TONE_SECONDS
                         + ")\\,0.8*sin(2*PI*440*t)\\,0):s=48000", "-c:a", "aac", "-b:a", "64k"));
             }
-            args.addAll(List.of("-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p",
-                    "-g", "20", "-keyint_min", "20", "-sc_threshold", "0",
+            args.addAll(List.of("-t", "6", "-c:v", "libx264"));
+            args.addAll(encoding);
+            args.addAll(List.of("-pix_fmt", "yuv420p", "-g", "20", "-keyint_min", "20", "-sc_threshold", "0",
                     "-f", "segment", "-segment_time", "2", "-segment_format", "mpegts", dir.resolve("seg%03d.ts").toString()));
             ffmpeg(dir, args.toArray(String[]::new));
             Files.createFile(done);
