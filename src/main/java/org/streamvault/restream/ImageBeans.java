@@ -27,7 +27,7 @@ public class ImageBeans implements CamelConfiguration {
     private int killGraceSeconds;
     @PropertyInject(value = "streamvault.images.max-template-bytes", defaultValue = "1048576")
     private int maxTemplateBytes;
-    @PropertyInject(value = "streamvault.images.max-pixels", defaultValue = "16777216")
+    @PropertyInject(value = "streamvault.images.max-pixels", defaultValue = "8294400")
     private long maxPixels;
     @PropertyInject(value = "streamvault.images.waveform-max-width", defaultValue = "4000")
     private int waveformMaxWidth;

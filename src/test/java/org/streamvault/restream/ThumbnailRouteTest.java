@@ -214,6 +214,17 @@ class ThumbnailRouteTest {
     }
 
     @Test
+    void aSmallPngClaimingAHugeImageIsRefusedBeforeDecoding() throws Exception {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4000, 3000, BufferedImage.TYPE_BYTE_BINARY), "png", bomb);
+        assertThat(bomb.size()).as("small enough to pass the byte limit").isLessThan(MAX_TEMPLATE_BYTES);
+
+        HttpResponse<byte[]> r = post("?timestamp=" + at(1), bomb.toByteArray());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(new String(r.body())).contains("too large (4000x3000");
+    }
+
+    @Test
     void aTimeNoSegmentHoldsIs406AndBadTimesAre400() throws Exception {
         assertThat(node.get("/thumbnail/chan/src.png?template=hole&timestamp=2026-11-20T15:00:00").statusCode())
                 .isEqualTo(406);
