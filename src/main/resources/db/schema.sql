@@ -61,3 +61,20 @@ CREATE TABLE IF NOT EXISTS editors (
     email TEXT PRIMARY KEY,
     name TEXT NOT NULL
 );
+
+-- Thumbnail templates (SPEC §10), as wubloader keeps them. A box is (left, top, right, bottom) in
+-- pixels. crop: the part of the video frame to use; location: where in the template it goes.
+-- attribution is added to the video description when not empty.
+DO $$ BEGIN
+    CREATE DOMAIN box_coords AS INTEGER[] CHECK (cardinality(VALUE) = 4 OR VALUE IS NULL);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
+CREATE TABLE IF NOT EXISTS templates (
+    name TEXT PRIMARY KEY,
+    image BYTEA NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    attribution TEXT NOT NULL DEFAULT '',
+    crop box_coords NOT NULL,
+    location box_coords NOT NULL
+);

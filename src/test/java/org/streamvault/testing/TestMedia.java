@@ -45,6 +45,85 @@ public final class TestMedia {
         return out;
     }
 
+    /** Frame rate of {@link #numberedFrames}: 20 frames per 2-second segment, 100 ms each. */
+    public static final int NUMBERED_FPS = 10;
+    public static final int NUMBERED_WIDTH = 160;
+    public static final int NUMBERED_HEIGHT = 90;
+    /** Where the tone of {@link #numberedFrames} stops: silence from here on. */
+    public static final int NUMBERED_TONE_SECONDS = 4;
+
+    /**
+     * Three 2-second TS segments whose frames can be told apart by colour: 10 fps, 160x90, the
+     * left half of frame {@code k} (counted from the first segment) in {@link #frameColour(int)},
+     * the right half white; a 440 Hz tone for the first 4 s, then silence. Lossless H.264
+     * (yuv420p, qp 0, no B-frames), a keyframe per segment.
+     */
+    public static synchronized List<Path> numberedFrames() throws IOException, InterruptedException {
+        return numberedFrames("frames10", true, List.of("-preset", "ultrafast", "-qp", "0"));
+    }
+
+    /** As {@link #numberedFrames()}, encoded with B-frames: packets are not in presentation order. */
+    public static synchronized List<Path> numberedFramesWithBFrames() throws IOException, InterruptedException {
+        // x264 makes no B-frames when lossless; qp 4 keeps the flat colours within a few levels
+        return numberedFrames("frames10-bframes", true,
+                List.of("-preset", "medium", "-x264-params", "bframes=3:b-adapt=0", "-qp", "4"));
+    }
+
+    /** As {@link #numberedFrames()} without an audio stream. */
+    public static synchronized List<Path> numberedFramesWithoutAudio() throws IOException, InterruptedException {
+        return numberedFrames("frames10-mute", false, List.of("-preset", "ultrafast", "-qp", "0"));
+    }
+
+    private static List<Path> numberedFrames(String name, boolean audio, List<String> encoding) throws IOException, InterruptedException {
+        Path dir = TestNode.projectRoot().resolve("target/test-media/" + name);
+        Path done = dir.resolve(".done");
+        if (!Files.exists(done)) {
+            Files.createDirectories(dir);
+            String colour = "if(lt(X,W/2),%s,255)";
+            List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
+                    "color=black:s=" + NUMBERED_WIDTH + "x" + NUMBERED_HEIGHT + ":r=" + NUMBERED_FPS + ",format=rgb24,geq="
+                            + "r='" + String.format(colour, "mod(N,8)*32+16") + "'"
+                            + ":g='" + String.format(colour, "mod(floor(N/8),8)*32+16") + "'"
+                            + ":b='" + String.format(colour, "128") + "'"));
+            if (audio) {
+                args.addAll(List.of("-f", "lavfi", "-i", "aevalsrc=if(lt(t\\," + NUMBERED_TONE_SECONDS
+                        + ")\\,0.8*sin(2*PI*440*t)\\,0):s=48000", "-c:a", "aac", "-b:a", "64k"));
+            }
+            args.addAll(List.of("-t", "6", "-c:v", "libx264"));
+            args.addAll(encoding);
+            args.addAll(List.of("-pix_fmt", "yuv420p", "-g", "20", "-keyint_min", "20", "-sc_threshold", "0",
+                    "-f", "segment", "-segment_time", "2", "-segment_format", "mpegts", dir.resolve("seg%03d.ts").toString()));
+            ffmpeg(dir, args.toArray(String[]::new));
+            Files.createFile(done);
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".ts")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The colour (0xRRGGBB) of the left half of frame {@code k} of {@link #numberedFrames}, k < 64. */
+    public static int frameColour(int k) {
+        return ((k % 8) * 32 + 16) << 16 | (((k / 8) % 8) * 32 + 16) << 8 | 128;
+    }
+
+    /** The frame number whose {@link #frameColour} is nearest to {@code rgb}. */
+    public static int frameOfColour(int rgb) {
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int k = 0; k < 64; k++) {
+            int c = frameColour(k);
+            int d = Math.abs((c >> 16 & 0xff) - (rgb >> 16 & 0xff)) + Math.abs((c >> 8 & 0xff) - (rgb >> 8 & 0xff))
+                    + Math.abs((c & 0xff) - (rgb & 0xff));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** Runs ffmpeg quietly in {@code dir}, failing with its stderr if it fails. */
     public static void ffmpeg(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
