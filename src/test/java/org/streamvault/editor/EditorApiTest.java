@@ -34,7 +34,7 @@ class EditorApiTest {
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
         rows = new EventRows(testDb);
-        testDb.applySchema();
+        TestNode.initialise(testDb);
         rows.update("INSERT INTO editors (email, name) VALUES (?, 'An Editor')", EDITOR);
         tokens = TestIdTokens.start();
         Path base = Files.createTempDirectory("editor-api");

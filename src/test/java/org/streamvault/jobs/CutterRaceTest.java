@@ -33,7 +33,7 @@ class CutterRaceTest {
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
         s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 10, "2.0");
         try (TestDatabase testDb = TestDatabase.create()) {
-            testDb.applySchema();
+            TestNode.initialise(testDb);
             EventRows rows = new EventRows(testDb);
             Set<UUID> ids = new HashSet<>();
             for (int i = 0; i < 30; i++) {
