@@ -77,6 +77,30 @@ class CoverageRouteTest {
     }
 
     @Test
+    void mapsDrawTheNewestHoursWithDataHoweverOld() throws Exception {
+        // a recording from a month ago, in three hours: 31 days ago, then 30 days ago and 4 hours later
+        long monthAgo = Timestamps.truncateToHour(System.currentTimeMillis() * 1000) - 30 * 24 * Timestamps.MICROS_PER_HOUR;
+        StoreBuilder store = new StoreBuilder(base, "old", "source");
+        store.add(monthAgo - 24 * Timestamps.MICROS_PER_HOUR, "2.0", SegmentType.FULL, 10);
+        store.add(monthAgo, "2.0", SegmentType.FULL, 10);
+        store.add(monthAgo + 4 * Timestamps.MICROS_PER_HOUR, "2.0", SegmentType.FULL, 10);
+        try (TestNode node = TestNode.start(base, "streamvault.coverage.enabled", "true",
+                "streamvault.coverage.period-seconds", "1", "streamvault.coverage.map-hours", "2")) {
+            Await.until("the map", Duration.ofSeconds(20), () -> node.getBytes("/coverage/old/source.png").statusCode() == 200);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(node.getBytes("/coverage/old/source.png").body()));
+            // two hours of six columns: the two newest with data, not 168 empty wall-clock hours
+            assertThat(image.getWidth()).isEqualTo(2 * CoverageMap.COLUMNS_PER_HOUR);
+            assertThat(image.getRGB(0, 0) & 0xffffff).isEqualTo(CoverageMap.FULL);
+            assertThat(image.getRGB(0, 1) & 0xffffff).isEqualTo(CoverageMap.MISSING);
+            assertThat(image.getRGB(CoverageMap.COLUMNS_PER_HOUR, 0) & 0xffffff).isEqualTo(CoverageMap.FULL);
+            String page = node.get("/coverage/").body();
+            assertThat(page).contains("The newest 2 hour(s) with data, " + Timestamps.formatHour(monthAgo) + " to "
+                    + Timestamps.formatHour(monthAgo + 4 * Timestamps.MICROS_PER_HOUR))
+                    .contains("3 hour(s) without data between them left out");
+        }
+    }
+
+    @Test
     void coverageIsOffByDefault() throws Exception {
         try (TestNode node = TestNode.start(base)) {
             assertThat(node.get("/coverage/").statusCode()).isEqualTo(404);
