@@ -1,8 +1,5 @@
 package org.streamvault.config;
 
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Configuration;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
@@ -17,24 +14,19 @@ import org.streamvault.segments.FailureLog;
  * Expected conditions never get this far: components log them in one line themselves. HTTP
  * routes are not affected (their processors answer every failure), nor internal direct routes,
  * whose callers handle what they throw.
+ *
+ * <p>Camel Main finds it by package scan ({@code camel.main.base-package-scan}), as it finds
+ * every public {@code RoutesBuilder} under {@code org.streamvault}, and applies a route
+ * configuration without id to every route.
  */
-@Configuration
-public class TimerFailures implements CamelConfiguration {
+public final class TimerFailures extends RouteConfigurationBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(TimerFailures.class);
     private static final FailureLog FAILURES = new FailureLog(LOG, 60_000);
 
     @Override
-    public void configure(CamelContext context) throws Exception {
-        context.addRoutes(new Routes());
-    }
-
-    /** Public with a no-argument constructor: Camel may instantiate route builders itself. */
-    public static final class Routes extends RouteConfigurationBuilder {
-        @Override
-        public void configuration() {
-            routeConfiguration().onException(Exception.class).onWhen(TimerFailures::fromTimer).handled(true)
-                    .process(TimerFailures::logFailure);
-        }
+    public void configuration() {
+        routeConfiguration().onException(Exception.class).onWhen(TimerFailures::fromTimer).handled(true)
+                .process(TimerFailures::logFailure);
     }
 
     private static boolean fromTimer(Exchange exchange) {
