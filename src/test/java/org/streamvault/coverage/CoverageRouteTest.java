@@ -34,6 +34,8 @@ class CoverageRouteTest {
                 "streamvault.coverage.period-seconds", "1", "streamvault.coverage.recent-hours", "3")) {
             String hoursAgo1 = "channel=\"chan\",hours_ago=\"1\",quality=\"source\"";
             awaitMetrics(node, "streamvault_coverage_holes{" + hoursAgo1 + "} 3.0");
+            // the check's timing is recorded when it returns, after the gauges and the map
+            awaitMetrics(node, "streamvault_coverage_seconds_count{channel=\"chan\",error=\"\"");
             String metrics = node.get("/metrics").body();
             assertThat(metrics)
                     .contains("streamvault_coverage_overlaps{" + hoursAgo1 + "} 1.0")
