@@ -65,23 +65,40 @@ public final class CutterJobs {
 
     /** The poll's query failed (database down, or its tables gone): one line, rate-limited. */
     public void pollFailed(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof SQLException sql && expected(sql.getSQLState())) {
-            failures.expected("cutter: cannot read the queue: " + CutterWorker.oneLine(root) + "; trying again at the next poll");
-        } else if (e instanceof DatabaseException || e instanceof DatabaseUnavailableException) {
-            failures.expected("cutter: cannot read the queue: " + CutterWorker.oneLine(e));
+        if (isOutage(e)) {
+            failures.expected("cutter: cannot read the queue: " + CutterWorker.oneLine(rootCause(e))
+                    + "; trying again at the next poll");
         } else {
             failures.unexpected("cutter: polling the queue failed", e);
         }
     }
 
-    /** Connection failures (08), a missing database (3D), a missing table (42P01). */
-    private static boolean expected(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("3D") || state.equals("42P01")
-                || state.equals("57P01") || state.equals("57P03"));
+    /**
+     * An outage rather than a bug: our own database exceptions, a pool timeout, or an SQL state
+     * for a lost connection (08), a missing database (3D) or table (42P01), a server shutting
+     * down or starting (57P0x), refused credentials (28), anywhere in the cause chain.
+     */
+    static boolean isOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailableException || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            String state = t instanceof SQLException sql ? sql.getSQLState()
+                    : t instanceof DatabaseException db ? db.sqlState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("3D") || state.equals("42P01")
+                    || state.startsWith("57P0") || state.startsWith("28"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private CutterWorker worker() {

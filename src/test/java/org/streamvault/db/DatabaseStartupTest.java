@@ -122,4 +122,19 @@ class DatabaseStartupTest {
             assertThat(logs.withStackTraces()).isEmpty();
         }
     }
+
+    @Test
+    void aDatabaseThatGoesAwayUnderACutterIsOneLinePerMinuteNotAStackTracePerPoll() throws Exception {
+        Path store = store();
+        TestDatabase db = TestDatabase.create();
+        try (LogCapture logs = LogCapture.start();
+                TestNode node = TestNode.start(store, cutterNode(db, "streamvault.db.connect-timeout", "1"))) {
+            assertThat(node.get("/observe/health/ready").statusCode()).isEqualTo(200);
+            db.close(); // DROP DATABASE ... WITH (FORCE): connections cut, the database gone
+            Await.until("the outage noticed", Duration.ofSeconds(20), () -> !logs.containing("cannot read the queue").isEmpty());
+            Thread.sleep(1_500); // several more polls (every 200 ms)
+            assertThat(logs.containing("cannot read the queue")).hasSize(1);
+            assertThat(logs.withStackTraces()).isEmpty();
+        }
+    }
 }
