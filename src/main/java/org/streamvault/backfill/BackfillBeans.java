@@ -100,7 +100,8 @@ public class BackfillBeans implements CamelConfiguration {
             // looked up at each refresh: this bean may be built before the database bean is bound
             sources.add(new DatabasePeers(() -> {
                 NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
-                return db != null && db.isConfigured() ? db.require("the backfiller") : null;
+                // not ready = schema not applied yet: no rows to read, so no peers from it yet
+                return db != null && db.isReady() ? db.require("the backfiller") : null;
             }));
             PeerList peers = new PeerList(sources, nodeName,
                     List.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort));

@@ -33,10 +33,10 @@ public final class DemoMain {
         props.add(new String[] {"streamvault.channels", "demo"});
         props.add(new String[] {"streamvault.source.demo", origin.playlistUrl()});
         props.addAll(StreamvaultMain.parseOverrides(args));
-        String port = props.stream().filter(p -> p[0].equals("streamvault.http.port")).map(p -> p[1])
-                .reduce((a, b) -> b).orElse("8000");
         Main main = StreamvaultMain.create(StreamvaultMain.home(), props);
         main.start();
+        // as the node resolved it: an argument, STREAMVAULT_HTTP_PORT, or application.properties
+        String port = main.getCamelContext().resolvePropertyPlaceholders("{{streamvault.http.port}}");
         String node = "http://localhost:" + port;
         String playlist = node + "/playlist/demo/source.m3u8";
         System.out.println();

@@ -17,6 +17,7 @@ import org.streamvault.metrics.Timing;
 import org.streamvault.segments.RateLimitedLog;
 import org.streamvault.segments.Segment;
 import org.streamvault.segments.SegmentStore;
+import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
 
 /**
@@ -32,8 +33,13 @@ public final class CoverageChecker {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageChecker.class);
     private static final RateLimitedLog FAILURE_LOG = new RateLimitedLog(60_000);
 
-    /** What the page says about a map. */
-    public record MapInfo(String channel, String quality, long firstHourMicros, int hours, long renderedAtMicros) {
+    /**
+     * What the page says about a map: {@code hours} hours with data drawn, the oldest starting
+     * at {@code firstHourMicros}, the newest at {@code lastHourMicros}; {@code skippedHours}
+     * hours between them had no data and are left out.
+     */
+    public record MapInfo(String channel, String quality, long firstHourMicros, long lastHourMicros, int hours,
+            int skippedHours, long renderedAtMicros) {
     }
 
     private final SegmentStore store;
@@ -96,26 +102,47 @@ public final class CoverageChecker {
         return recentHours + renderMap(channel, quality, currentHour, now);
     }
 
+    /**
+     * Draws the newest {@code mapHours} hours that have data (not the last wall-clock hours: a
+     * store whose recording is older must still show it), plus the current hour while data
+     * is arriving in it. Hours without data between them are left out.
+     */
     private int renderMap(String channel, String quality, long currentHour, long now) {
         List<Long> hours = store.hourStarts(channel, quality);
-        if (hours.isEmpty()) {
+        List<Long> shown = new ArrayList<>();
+        for (int i = hours.size() - 1; i >= 0 && shown.size() < mapHours; i--) {
+            if (hasData(calculator.segments(channel, quality, hours.get(i)))) {
+                shown.add(0, hours.get(i));
+            }
+        }
+        if (shown.isEmpty()) {
             return 0;
         }
-        long last = Math.max(currentHour, hours.get(hours.size() - 1));
-        long first = Math.max(hours.get(0), last - (mapHours - 1) * Timestamps.MICROS_PER_HOUR);
-        int count = (int) ((last - first) / Timestamps.MICROS_PER_HOUR) + 1;
+        Set<Long> wanted = new LinkedHashSet<>();
+        for (long h : shown) {
+            // the hour before may hold a segment running into this one
+            wanted.add(h - Timestamps.MICROS_PER_HOUR);
+            wanted.add(h);
+        }
         List<Segment> segments = new ArrayList<>();
-        // the hour before the first may hold a segment running into it
-        for (long h = first - Timestamps.MICROS_PER_HOUR; h <= last; h += Timestamps.MICROS_PER_HOUR) {
+        for (long h : wanted) {
             segments.addAll(calculator.segments(channel, quality, h));
         }
+        long first = shown.get(0);
+        long last = shown.get(shown.size() - 1);
+        int skipped = (int) ((last - first) / Timestamps.MICROS_PER_HOUR) + 1 - shown.size();
         try {
-            CoverageMap.write(CoverageMap.render(segments, first, count, now), mapFile(channel, quality));
+            CoverageMap.write(CoverageMap.render(segments, shown, now), mapFile(channel, quality));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        maps.put(CoverageGauges.key(channel, quality), new MapInfo(channel, quality, first, count, now));
-        return count;
+        maps.put(CoverageGauges.key(channel, quality), new MapInfo(channel, quality, first, last, shown.size(), skipped,
+                now));
+        return shown.size();
+    }
+
+    private static boolean hasData(List<Segment> segments) {
+        return segments.stream().anyMatch(s -> s.type() != SegmentType.TEMP);
     }
 
     /** Made on first use: the node's registry exists only once the context has started. */

@@ -45,13 +45,26 @@ public final class CoverageMap {
      * order; temp ones are ignored).
      */
     public static BufferedImage render(List<Segment> segments, long firstHourMicros, int hours, long nowMicros) {
+        List<Long> starts = new java.util.ArrayList<>(hours);
+        for (int h = 0; h < hours; h++) {
+            starts.add(firstHourMicros + h * Timestamps.MICROS_PER_HOUR);
+        }
+        return render(segments, starts, nowMicros);
+    }
+
+    /**
+     * Draws the hours starting at {@code hourStarts} (ascending, not necessarily adjacent), one
+     * block of {@value #COLUMNS_PER_HOUR} columns each, from {@code segments}.
+     */
+    public static BufferedImage render(List<Segment> segments, List<Long> hourStarts, long nowMicros) {
+        int hours = hourStarts.size();
         Intervals full = Intervals.of(segments.stream().filter(s -> s.type() == SegmentType.FULL).toList());
         Intervals any = Intervals.of(segments.stream().filter(s -> s.type() != SegmentType.TEMP).toList());
         BufferedImage image = new BufferedImage(Math.max(1, hours * COLUMNS_PER_HOUR), HEIGHT,
                 BufferedImage.TYPE_INT_RGB);
         long pixelsPerHour = Timestamps.MICROS_PER_HOUR / PIXEL_MICROS;
         for (int h = 0; h < hours; h++) {
-            long hourStart = firstHourMicros + h * Timestamps.MICROS_PER_HOUR;
+            long hourStart = hourStarts.get(h);
             for (int p = 0; p < pixelsPerHour; p++) {
                 long from = hourStart + p * PIXEL_MICROS;
                 long to = from + PIXEL_MICROS;

@@ -49,9 +49,13 @@ public class CoveragePageProcessor extends ApiProcessor {
             html.append("<h3>").append(escape(m[1])).append("</h3>\n");
             CoverageChecker.MapInfo info = checker.mapInfo().get(m[0] + "/" + m[1]);
             if (info != null) {
-                html.append("<p>").append(info.hours()).append(" hour(s) from ")
-                        .append(Timestamps.formatHour(info.firstHourMicros())).append(", drawn at ")
-                        .append(Timestamps.formatIso(info.renderedAtMicros())).append("</p>\n");
+                html.append("<p>The newest ").append(info.hours()).append(" hour(s) with data, ")
+                        .append(Timestamps.formatHour(info.firstHourMicros())).append(" to ")
+                        .append(Timestamps.formatHour(info.lastHourMicros()));
+                if (info.skippedHours() > 0) {
+                    html.append(" (").append(info.skippedHours()).append(" hour(s) without data between them left out)");
+                }
+                html.append(", drawn at ").append(Timestamps.formatIso(info.renderedAtMicros())).append("</p>\n");
             }
             html.append("<img alt=\"coverage of ").append(escape(m[0] + "/" + m[1])).append("\" src=\"/coverage/")
                     .append(url(m[0])).append('/').append(url(m[1])).append(".png\">\n");

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link #transaction} for multi-statement work;</li>
  * <li>serialization failures (40001) and deadlocks (40P01) retried automatically, with
  * jittered backoff, up to {@link #MAX_ATTEMPTS};</li>
- * <li>the schema applied on first use, idempotently, under an advisory lock so nodes starting
- * at the same moment take turns.</li>
+ * <li>the schema applied idempotently, under an advisory lock so nodes starting at the same
+ * moment take turns: by {@link SchemaStartup} when a node starts, else on first use.</li>
  * </ul>
  */
 public final class Database implements AutoCloseable {
@@ -35,6 +35,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
+    private final String jdbcUrl;
+    private final java.util.Properties probeProperties = new java.util.Properties();
     private volatile boolean schemaApplied;
 
     public Database(String jdbcUrl, String user, String password, int maxConnections) {
@@ -45,6 +47,16 @@ public final class Database implements AutoCloseable {
     public Database(String jdbcUrl, String user, String password, int maxConnections, long connectTimeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        this.jdbcUrl = jdbcUrl;
+        if (user != null && !user.isEmpty()) {
+            probeProperties.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            probeProperties.setProperty("password", password);
+        }
+        String seconds = Long.toString(Math.max(1, (connectTimeoutMillis + 999) / 1000));
+        probeProperties.setProperty("connectTimeout", seconds);
+        probeProperties.setProperty("loginTimeout", seconds);
         if (user != null && !user.isEmpty()) {
             config.setUsername(user);
         }
@@ -74,6 +86,23 @@ public final class Database implements AutoCloseable {
     /** Several statements in one transaction, committed together or not at all, retried as a whole. */
     public <T> T transaction(SqlWork<T> work) {
         return withRetry(work, true);
+    }
+
+    /**
+     * Why a connection cannot be made, as the driver says it (the pool only reports a timeout),
+     * from one plain connection outside the pool; null if it can be made.
+     */
+    public String connectionProblem() {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, probeProperties)) {
+            return c.isValid(5) ? null : "the connection is not valid";
+        } catch (SQLException e) {
+            return oneLine(e);
+        }
+    }
+
+    /** True once this pool has applied the schema (it never becomes false again). */
+    public boolean isSchemaApplied() {
+        return schemaApplied;
     }
 
     /** Applies the schema if this process has not yet done so. Safe to call from many threads. */
@@ -145,9 +174,18 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * No connection could be had: refused or timed out (08, or the pool's own timeout, which
+     * carries no state), no such database yet (3D000), a server shutting down or starting (57P0x),
+     * refused credentials (28). All are outages to report in one line, not bugs.
+     */
     private static boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();
-        return state != null && state.startsWith("08") || e.getClass().getSimpleName().contains("Timeout");
+        if (e instanceof java.sql.SQLTransientConnectionException || e.getClass().getSimpleName().contains("Timeout")) {
+            return true;
+        }
+        return state != null && (state.startsWith("08") || state.startsWith("3D") || state.startsWith("57P0")
+                || state.startsWith("28"));
     }
 
     private static void backoff(int attempt) {

@@ -7,7 +7,11 @@ import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.support.LifecycleStrategySupport;
 
-/** Binds {@code nodeDatabase}: the pool when {@code streamvault.db.url} is set, else an empty holder. */
+/**
+ * Binds {@code nodeDatabase}: the pool when {@code streamvault.db.url} is set, else an empty holder.
+ * The schema is applied as the context starts, before routes start, and retried in the
+ * background while the database is unreachable.
+ */
 @Configuration
 public class DbBeans implements CamelConfiguration {
     @PropertyInject(value = "streamvault.db.url", defaultValue = "")
@@ -25,16 +29,36 @@ public class DbBeans implements CamelConfiguration {
     @PropertyInject(value = "streamvault.db.connect-timeout", defaultValue = "5")
     private double connectTimeoutSeconds;
 
+    @PropertyInject(value = "streamvault.db.retry-max-seconds", defaultValue = "30")
+    private double retryMaxSeconds;
+
+    private NodeDatabase nodeDatabase;
+
+    // synchronized and kept: Camel may call this more than once, and each call used to open a pool
     @BindToRegistry(value = "nodeDatabase", beanPostProcess = true)
-    public NodeDatabase nodeDatabase(CamelContext camelContext) {
+    public synchronized NodeDatabase nodeDatabase(CamelContext camelContext) {
+        if (nodeDatabase == null) {
+            nodeDatabase = create(camelContext);
+        }
+        return nodeDatabase;
+    }
+
+    private NodeDatabase create(CamelContext camelContext) {
         if (url == null || url.isBlank()) {
             return new NodeDatabase(null);
         }
-        NodeDatabase db = new NodeDatabase(new Database(url.trim(), user, password, maxConnections,
-                Math.round(connectTimeoutSeconds * 1000)));
+        Database database = new Database(url.trim(), user, password, maxConnections,
+                Math.round(connectTimeoutSeconds * 1000));
+        NodeDatabase db = new NodeDatabase(database, new SchemaStartup(database, Math.round(retryMaxSeconds * 1000)));
         // Camel does not close registry beans: without this a stopped node kept its pool, whose
         // threads went on reconnecting (seen in the test suite as dozens of live pools)
         camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
+            // before any route starts, whatever components this node runs (SPEC §6)
+            @Override
+            public void onContextStarting(CamelContext context) {
+                db.startSchema();
+            }
+
             @Override
             public void onContextStopped(CamelContext context) {
                 db.close();

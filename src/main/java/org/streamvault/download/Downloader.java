@@ -47,25 +47,27 @@ public final class Downloader implements AutoCloseable {
     /** A stream from a plain HLS URL (master or media playlist). */
     public synchronized StreamRecorder addHls(String channel, String quality, boolean important, boolean skewCheck,
             URI url, String firstQuality) {
-        return add(channel, quality, important, skewCheck, new HlsSource(playlists, url, firstQuality));
+        return add(channel, quality, skewCheck, new HlsSource(playlists, url, firstQuality),
+                important ? settings.retryDownImportant() : settings.retryDown());
     }
 
     /** A Twitch channel through the playback-token API at {@code gqlUrl} and usher at {@code usherBase}. */
     public synchronized StreamRecorder addTwitch(String channel, String quality, boolean important, boolean skewCheck,
             URI gqlUrl, URI usherBase, String clientId, String firstQuality) {
-        return add(channel, quality, important, skewCheck, new TwitchSource(client, playlists, gqlUrl, usherBase,
-                clientId, channel, firstQuality, settings.maxPlaylistBytes()));
+        return add(channel, quality, skewCheck, new TwitchSource(client, playlists, gqlUrl, usherBase,
+                clientId, channel, firstQuality, settings.maxPlaylistBytes()),
+                important ? settings.twitchRetryDownImportant() : settings.twitchRetryDown());
     }
 
-    private StreamRecorder add(String channel, String quality, boolean important, boolean skewCheck,
-            StreamSource source) {
+    private StreamRecorder add(String channel, String quality, boolean skewCheck, StreamSource source,
+            java.time.Duration retryDown) {
         String name = channel + "/" + quality;
         if (streams.containsKey(name)) {
             throw new IllegalArgumentException("stream " + name + " is configured twice");
         }
         StreamContext ctx = new StreamContext(name, baseDir.resolve(channel).resolve(quality), client, timers, threads,
                 settings, new DownloaderMetrics(registry, channel, quality));
-        StreamRecorder recorder = new StreamRecorder(channel, quality, important, skewCheck, source, ctx, playlists);
+        StreamRecorder recorder = new StreamRecorder(channel, quality, retryDown, skewCheck, source, ctx, playlists);
         streams.put(name, recorder);
         return recorder;
     }

@@ -13,8 +13,12 @@ import java.time.Duration;
  * @param bodyHard         body not finished after this: abort (bytes so far become {@code partial})
  * @param pollInterval     media playlist poll period (each wait is jittered by ±10%)
  * @param maxUrlAge        a media playlist URL older than this is replaced by re-resolving
- * @param retryDown        wait before re-resolving a stream that is down
- * @param retryDownImportant the same for streams marked important ({@code !})
+ * @param retryDown        wait before re-resolving a plain HLS stream that is down (offline, 404);
+ *                         short enough that a stream going live is seen while its first segment
+ *                         is still in the origin's window (10 s on Twitch and most origins)
+ * @param retryDownImportant the same for streams marked important ({@code !}): shorter still
+ * @param twitchRetryDown  the same for Twitch channels, whose playback-token API is rate limited
+ * @param twitchRetryDownImportant the same for important Twitch channels
  * @param concurrency      segment fetches in flight per stream
  * @param maxPlaylistBytes a playlist body larger than this is rejected
  */
@@ -29,6 +33,8 @@ public record DownloaderSettings(
         Duration maxUrlAge,
         Duration retryDown,
         Duration retryDownImportant,
+        Duration twitchRetryDown,
+        Duration twitchRetryDownImportant,
         int concurrency,
         int maxPlaylistBytes) {
 
@@ -36,6 +42,7 @@ public record DownloaderSettings(
     public static DownloaderSettings defaults() {
         return new DownloaderSettings(Duration.ofSeconds(59), Duration.ofMinutes(20), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(2),
-                Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofSeconds(2), 8, 4 * 1024 * 1024);
+                Duration.ofMinutes(30), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(2), 8, 4 * 1024 * 1024);
     }
 }

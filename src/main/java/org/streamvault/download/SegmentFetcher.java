@@ -27,6 +27,8 @@ import org.streamvault.segments.SegmentType;
  */
 final class SegmentFetcher implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentFetcher.class);
+    /** A bug here would repeat for every segment: its stack trace once, then one line a minute. */
+    private static final org.streamvault.segments.FailureLog UNEXPECTED = new org.streamvault.segments.FailureLog(LOG, 60_000);
     private static final int MAX_PARALLEL = 3;
     private static final String SUPERSEDED = "another attempt saved it";
 
@@ -59,7 +61,7 @@ final class SegmentFetcher implements Runnable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the node is stopping: no new attempts
         } catch (RuntimeException e) {
-            LOG.error("{}: fetcher for {} failed unexpectedly", ctx.name, segment.uri(), e);
+            UNEXPECTED.unexpected(ctx.name + ": fetcher for " + segment.uri() + " failed unexpectedly", e);
         } finally {
             ctx.fetchSlots.release();
         }
@@ -127,7 +129,7 @@ final class SegmentFetcher implements Runnable {
                 r = a.run();
             } catch (RuntimeException e) {
                 // still report, or this fetcher would wait for the attempt (and hold its slot) forever
-                LOG.error("{}: attempt on {} failed unexpectedly", ctx.name, segment.uri(), e);
+                UNEXPECTED.unexpected(ctx.name + ": attempt on " + segment.uri() + " failed unexpectedly", e);
                 r = new Result(a, null, false);
             }
             events.add(r);

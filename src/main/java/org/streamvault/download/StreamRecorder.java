@@ -27,7 +27,7 @@ import org.streamvault.segments.Timestamps;
  * shows skewed timestamps, or is older than the maximum age gets a successor by resolving the
  * source again. The old URL keeps being polled (unless it cannot be) until the successor has
  * seen its first non-ad segment, so nothing published in between is missed. Resolution failures
- * back off ({@code retryDown}; shorter for important streams).
+ * wait {@code retryDown} (per source kind, shorter for important streams: see {@link DownloaderSettings}).
  *
  * <p>{@link #tick} is driven by the downloader route's timer and is not re-entrant: Camel's
  * timer calls it from one thread. Fetchers run on their own (virtual) threads.
@@ -39,7 +39,7 @@ public final class StreamRecorder {
 
     private final String channel;
     private final String quality;
-    private final boolean important;
+    private final long retryDownNanos;
     private final boolean skewCheck;
     private final StreamSource source;
     private final StreamContext ctx;
@@ -51,11 +51,11 @@ public final class StreamRecorder {
     private long nextResolveNanos = System.nanoTime();
     private volatile long lastLiveNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
-    StreamRecorder(String channel, String quality, boolean important, boolean skewCheck, StreamSource source,
+    StreamRecorder(String channel, String quality, java.time.Duration retryDown, boolean skewCheck, StreamSource source,
             StreamContext ctx, PlaylistFetcher playlists) {
         this.channel = channel;
         this.quality = quality;
-        this.important = important;
+        this.retryDownNanos = retryDown.toNanos();
         this.skewCheck = skewCheck;
         this.source = source;
         this.ctx = ctx;
@@ -111,8 +111,7 @@ public final class StreamRecorder {
             ctx.metrics.error("playlist");
             errorLog.log(LOG::warn, ctx.name + ": cannot resolve the playlist URL: " + message(e));
         }
-        long wait = (important ? ctx.settings.retryDownImportant() : ctx.settings.retryDown()).toNanos();
-        nextResolveNanos = now + jittered(wait);
+        nextResolveNanos = now + jittered(retryDownNanos);
     }
 
     private void poll(PlaylistWorker w) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.streamvault.db.DatabaseException;
 import org.streamvault.db.DatabaseUnavailableException;
 import org.streamvault.restream.ApiProcessor;
 import org.streamvault.restream.HttpProblem;
@@ -27,6 +28,12 @@ abstract class EditorProcessor extends ApiProcessor {
             answer(request, response);
         } catch (DatabaseUnavailableException e) {
             throw new HttpProblem(503, "the database is unavailable; try again shortly");
+        } catch (DatabaseException e) {
+            if ("42P01".equals(e.sqlState()) || "3D000".equals(e.sqlState())) {
+                // a database or table dropped under the running node: not the editor's fault
+                throw new HttpProblem(503, "the database is not initialised: " + e.getMessage());
+            }
+            throw e;
         }
     }
 

@@ -74,6 +74,9 @@ public class CutterBeans implements CamelConfiguration {
             NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, cutter,
                     locations, tags(staticTags), new SecureRandom(), new CutterMetrics(metrics.registry()));
+        }, () -> {
+            NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
+            return db == null ? "no database" : db.notReadyReason();
         });
     }
 

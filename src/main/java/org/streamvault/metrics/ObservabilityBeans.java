@@ -9,6 +9,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.db.NodeDatabase;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Timestamps;
 
@@ -27,6 +28,12 @@ public class ObservabilityBeans implements CamelConfiguration {
 
     @PropertyInject(value = "streamvault.db.url", defaultValue = "")
     private String dbUrl;
+
+    @PropertyInject(value = "streamvault.db.user", defaultValue = "")
+    private String dbUser;
+
+    @PropertyInject(value = "streamvault.db.password", defaultValue = "")
+    private String dbPassword;
 
     @PropertyInject(value = "streamvault.downloader.enabled", defaultValue = "false")
     private boolean downloaderEnabled;
@@ -76,7 +83,10 @@ public class ObservabilityBeans implements CamelConfiguration {
             return;
         }
         if (!dbUrl.isBlank()) {
-            health.register(new DatabaseHealthCheck(dbUrl.strip()));
+            health.register(new DatabaseHealthCheck(dbUrl.strip(), dbUser, dbPassword, () -> {
+                NodeDatabase db = context.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
+                return db == null ? null : db.notReadyReason();
+            }));
         }
         if (downloaderEnabled) {
             var streams = ConfiguredStream.parse(channels, qualities);

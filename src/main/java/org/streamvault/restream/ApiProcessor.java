@@ -7,7 +7,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.streamvault.segments.RateLimitedLog;
+import org.streamvault.segments.FailureLog;
 import org.streamvault.segments.StorePathException;
 
 /**
@@ -20,7 +20,7 @@ import org.streamvault.segments.StorePathException;
  */
 public abstract class ApiProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProcessor.class);
-    private static final RateLimitedLog FAILURE_LOG = new RateLimitedLog(10_000);
+    private static final FailureLog FAILURE_LOG = new FailureLog(LOG, 10_000);
 
     /**
      * The parts of a request a handler may look at. {@code body} is the raw request body of a
@@ -85,7 +85,7 @@ public abstract class ApiProcessor implements Processor {
         } catch (StorePathException e) {
             refuse(message, 403, e.getMessage());
         } catch (RuntimeException e) {
-            FAILURE_LOG.log(LOG::error, "request failed: " + e);
+            FAILURE_LOG.unexpected("request failed", e);
             refuse(message, 500, "internal error: " + e.getClass().getSimpleName());
         }
     }

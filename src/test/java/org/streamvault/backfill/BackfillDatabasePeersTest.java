@@ -47,7 +47,7 @@ class BackfillDatabasePeersTest {
         });
                 TestNode a = TestNode.start(dirA, "streamvault.node-name", "a");
                 TestNode c = TestNode.start(dirC, "streamvault.node-name", "c")) {
-            testDb.applySchema();
+            TestNode.initialise(testDb);
             EventRows sql = new EventRows(testDb);
             sql.update("INSERT INTO nodes (name, url, backfill_from) VALUES ('a', ?, true), ('b', ?, true),"
                     + " ('muted', ?, false)", a.url(""), excluded.url(), excluded.url());

@@ -34,6 +34,8 @@ class CoverageRouteTest {
                 "streamvault.coverage.period-seconds", "1", "streamvault.coverage.recent-hours", "3")) {
             String hoursAgo1 = "channel=\"chan\",hours_ago=\"1\",quality=\"source\"";
             awaitMetrics(node, "streamvault_coverage_holes{" + hoursAgo1 + "} 3.0");
+            // the check's timing is recorded when it returns, after the gauges and the map
+            awaitMetrics(node, "streamvault_coverage_seconds_count{channel=\"chan\",error=\"\"");
             String metrics = node.get("/metrics").body();
             assertThat(metrics)
                     .contains("streamvault_coverage_overlaps{" + hoursAgo1 + "} 1.0")
@@ -73,6 +75,30 @@ class CoverageRouteTest {
             }
             Await.until("the deleted channel's series to go", Duration.ofSeconds(20),
                     () -> !metricsBody(node).contains("channel=\"other\",hours_ago"));
+        }
+    }
+
+    @Test
+    void mapsDrawTheNewestHoursWithDataHoweverOld() throws Exception {
+        // a recording from a month ago, in three hours: 31 days ago, then 30 days ago and 4 hours later
+        long monthAgo = Timestamps.truncateToHour(System.currentTimeMillis() * 1000) - 30 * 24 * Timestamps.MICROS_PER_HOUR;
+        StoreBuilder store = new StoreBuilder(base, "old", "source");
+        store.add(monthAgo - 24 * Timestamps.MICROS_PER_HOUR, "2.0", SegmentType.FULL, 10);
+        store.add(monthAgo, "2.0", SegmentType.FULL, 10);
+        store.add(monthAgo + 4 * Timestamps.MICROS_PER_HOUR, "2.0", SegmentType.FULL, 10);
+        try (TestNode node = TestNode.start(base, "streamvault.coverage.enabled", "true",
+                "streamvault.coverage.period-seconds", "1", "streamvault.coverage.map-hours", "2")) {
+            Await.until("the map", Duration.ofSeconds(20), () -> node.getBytes("/coverage/old/source.png").statusCode() == 200);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(node.getBytes("/coverage/old/source.png").body()));
+            // two hours of six columns: the two newest with data, not 168 empty wall-clock hours
+            assertThat(image.getWidth()).isEqualTo(2 * CoverageMap.COLUMNS_PER_HOUR);
+            assertThat(image.getRGB(0, 0) & 0xffffff).isEqualTo(CoverageMap.FULL);
+            assertThat(image.getRGB(0, 1) & 0xffffff).isEqualTo(CoverageMap.MISSING);
+            assertThat(image.getRGB(CoverageMap.COLUMNS_PER_HOUR, 0) & 0xffffff).isEqualTo(CoverageMap.FULL);
+            String page = node.get("/coverage/").body();
+            assertThat(page).contains("The newest 2 hour(s) with data, " + Timestamps.formatHour(monthAgo) + " to "
+                    + Timestamps.formatHour(monthAgo + 4 * Timestamps.MICROS_PER_HOUR))
+                    .contains("3 hour(s) without data between them left out");
         }
     }
 

@@ -17,7 +17,6 @@ class NodeDatabaseLifecycleTest {
     @Test
     void stoppingTheNodeClosesItsPool() throws Exception {
         try (TestDatabase testDb = TestDatabase.create()) {
-            testDb.applySchema();
             HikariDataSource pool;
             try (TestNode node = TestNode.start(dir, "streamvault.db.url", testDb.url(), "streamvault.db.user",
                     testDb.user())) {

@@ -34,7 +34,7 @@ class EditorApiTest {
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
         rows = new EventRows(testDb);
-        testDb.applySchema();
+        TestNode.initialise(testDb);
         rows.update("INSERT INTO editors (email, name) VALUES (?, 'An Editor')", EDITOR);
         tokens = TestIdTokens.start();
         Path base = Files.createTempDirectory("editor-api");
@@ -393,7 +393,8 @@ class EditorApiTest {
         assertThat(hls.statusCode()).isEqualTo(200);
         assertThat(hls.body().length()).isGreaterThan(100_000);
         assertRefused(node.get("/editor/missing.js"), 404, "no such editor file");
-        assertRefused(node.get("/editor/..%2Fschema.sql"), 404, "no such editor file");
+        // refused before routing (SPEC §4: dot segments, encoded or not, are 403 on every route)
+        assertRefused(node.get("/editor/..%2Fschema.sql"), 403, "dot segments");
         assertRefused(node.get("/editor/Index.HTML"), 404, "no such editor file");
     }
 

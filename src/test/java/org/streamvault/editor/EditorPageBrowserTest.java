@@ -41,7 +41,7 @@ class EditorPageBrowserTest {
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
         rows = new EventRows(testDb);
-        testDb.applySchema();
+        TestNode.initialise(testDb);
         Path store = Files.createTempDirectory("editor-store");
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
         s.addMedia(Timestamps.parseUtc(T0), 60, "2.0");

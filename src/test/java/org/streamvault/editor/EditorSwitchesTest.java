@@ -27,7 +27,7 @@ class EditorSwitchesTest {
     @BeforeAll
     static void setUp() throws Exception {
         testDb = TestDatabase.create();
-        testDb.applySchema();
+        TestNode.initialise(testDb);
     }
 
     @AfterAll

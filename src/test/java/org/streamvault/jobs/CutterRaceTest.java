@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -29,34 +30,47 @@ class CutterRaceTest {
     Path store;
 
     @Test
-    void threeNodesRacingOverThirtyRowsUploadEachExactlyOnce() throws Exception {
+    void threeNodesStartedOnAnEmptyDatabaseRaceOverThirtyRowsAndUploadEachExactlyOnce() throws Exception {
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
         s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 10, "2.0");
         try (TestDatabase testDb = TestDatabase.create()) {
-            testDb.applySchema();
-            EventRows rows = new EventRows(testDb);
             Set<UUID> ids = new HashSet<>();
-            for (int i = 0; i < 30; i++) {
-                int start = i % 8;
-                ids.add(rows.insertEdited("race " + i, "2026-11-20T14:00:0" + start + ".5",
-                        "2026-11-20T14:00:" + String.format("%02d", start + 2), "desertbus", "source", "shared", false));
-            }
+            // three cutter nodes start together on the empty database (as after createdb): each
+            // applies the schema at start-up, taking turns under the advisory lock
             String locations = "{\"shared\": {\"type\": \"local\", \"path\": \"" + uploads + "\", \"cut_type\": \"fast\"}}";
-            List<TestNode> nodes = new ArrayList<>();
+            List<CompletableFuture<TestNode>> starting = new ArrayList<>();
             try {
                 for (String name : new String[] {"racer-1", "racer-2", "racer-3"}) {
-                    nodes.add(TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url",
-                            testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.node-name", name,
-                            "streamvault.cutter.upload-locations", locations, "streamvault.cutter.poll-interval", "100",
-                            "streamvault.restreamer.enabled", "false"));
+                    starting.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url",
+                                    testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.node-name", name,
+                                    "streamvault.cutter.upload-locations", locations,
+                                    "streamvault.cutter.poll-interval", "100", "streamvault.restreamer.enabled", "false");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                CompletableFuture.allOf(starting.toArray(new CompletableFuture<?>[0])).join();
+                EventRows rows = new EventRows(testDb);
+                for (int i = 0; i < 30; i++) {
+                    int start = i % 8;
+                    ids.add(rows.insertEdited("race " + i, "2026-11-20T14:00:0" + start + ".5",
+                            "2026-11-20T14:00:" + String.format("%02d", start + 2), "desertbus", "source", "shared", false));
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (rows.count("state = 'DONE'") < 30 && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
             } finally {
-                nodes.forEach(TestNode::close);
+                for (CompletableFuture<TestNode> f : starting) {
+                    if (!f.isCompletedExceptionally()) {
+                        f.join().close();
+                    }
+                }
             }
+            EventRows rows = new EventRows(testDb);
             assertThat(rows.count("state = 'DONE'")).isEqualTo(30);
             assertThat(rows.count("error IS NOT NULL")).isZero();
             // work really was shared, and a second upload of any row would have failed loudly

@@ -49,8 +49,8 @@ class CutterRouteTest {
         for (int i = 15; i < 20; i++) {
             s.addFile(t0 + 10_000_000L + i * 2_000_000L, "2.0", media.get(i));
         }
-        // the schema is applied by the first node; create it now so rows can be inserted first
-        testDb.applySchema();
+        // the first node to start applies the schema; one starts now so rows can be inserted first
+        TestNode.initialise(testDb);
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ class CutterYouTubeTest {
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
         s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 4, "2.0");
         try (TestDatabase testDb = TestDatabase.create(); FakeYouTube youtube = new FakeYouTube()) {
-            testDb.applySchema();
+            TestNode.initialise(testDb);
             Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
             EventRows rows = new EventRows(testDb);
             UUID id = rows.insertEdited("To YouTube", "2026-11-20T14:00:01", "2026-11-20T14:00:07", "desertbus",
@@ -70,7 +70,7 @@ class CutterYouTubeTest {
         Path store = dir.resolve("store");
         new StoreBuilder(store, "desertbus", "source").addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 2, "2.0");
         try (TestDatabase testDb = TestDatabase.create(); FakeYouTube youtube = new FakeYouTube()) {
-            testDb.applySchema();
+            TestNode.initialise(testDb);
             Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
             EventRows rows = new EventRows(testDb);
             UUID id = rows.insertEdited("Rejected", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",

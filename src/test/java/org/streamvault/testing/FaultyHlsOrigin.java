@@ -28,7 +28,7 @@ import org.streamvault.segments.Timestamps;
 /**
  * A live HLS origin on loopback that can be told to misbehave, for downloader tests.
  *
- * <p>It serves a sliding window of the last {@link #WINDOW} published segments; segment
+ * <p>It serves a sliding window of the last {@link #WINDOW} (or {@link #window(int)}) published segments; segment
  * {@code k} has the bytes of {@code media[k % media.size()]}, starts at
  * {@code epoch + k × 2 s} (every segment carries its own {@code #EXT-X-PROGRAM-DATE-TIME})
  * and is published by {@link #publish} (or a timer, {@link #autoPublish}). Playlists and segments
@@ -66,10 +66,12 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     private final Map<Integer, Boolean> failing = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicLong playlistRequests = new AtomicLong();
+    private final AtomicLong downAnswers = new AtomicLong();
     private final AtomicLong skewFrom = new AtomicLong(Long.MAX_VALUE);
     private volatile long skewMicros;
     private volatile byte[] init;
     private volatile boolean down;
+    private volatile int window = WINDOW;
     private volatile boolean endList;
     private volatile boolean shuffle;
     private volatile PlaylistFault playlistFault = PlaylistFault.NONE;
@@ -125,6 +127,11 @@ public final class FaultyHlsOrigin implements AutoCloseable {
 
     // ---- the live timeline ----
 
+    /** Lists only the last {@code segments} published segments from now on (Twitch keeps about 10 s). */
+    public void window(int segments) {
+        window = segments;
+    }
+
     /** Publishes {@code n} more segments. */
     public void publish(int n) {
         published.addAndGet(n);
@@ -156,6 +163,11 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     public int requests(int k) {
         AtomicInteger n = requests.get(k);
         return n == null ? 0 : n.get();
+    }
+
+    /** Requests answered 404 because the stream was down. */
+    public long downAnswers() {
+        return downAnswers.get();
     }
 
     public long playlistRequests() {
@@ -263,6 +275,7 @@ public final class FaultyHlsOrigin implements AutoCloseable {
             } else if (path.startsWith("/api/channel/hls/")) {
                 usher(ex);
             } else if (down) {
+                downAnswers.incrementAndGet();
                 send(ex, 404, "text/plain", "stream down".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/loop.m3u8")) {
                 // a redirect loop: always points back at itself
@@ -333,7 +346,7 @@ public final class FaultyHlsOrigin implements AutoCloseable {
 
     String mediaPlaylistText(boolean allAds) {
         int end = published.get();
-        int first = Math.max(0, end - WINDOW);
+        int first = Math.max(0, end - window);
         List<Integer> ks = new ArrayList<>();
         for (int k = first; k < end; k++) {
             ks.add(k);

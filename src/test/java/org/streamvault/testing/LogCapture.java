@@ -17,7 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
  * is open, for tests of what an operator reads: one warning, never a secret.
  */
 public final class LogCapture implements AutoCloseable {
-    /** One logged line: its level name and message, and the stack trace's class if one was logged. */
+    /** One logged line: its level name and message, and the stack trace's exception if one was logged. */
     public record Line(String level, String logger, String message, String thrown) {
         @Override
         public String toString() {
@@ -37,7 +37,7 @@ public final class LogCapture implements AutoCloseable {
             public void append(LogEvent event) {
                 lines.add(new Line(event.getLevel().name(), event.getLoggerName(),
                         event.getMessage().getFormattedMessage(),
-                        event.getThrown() == null ? null : event.getThrown().getClass().getName()));
+                        event.getThrown() == null ? null : event.getThrown().toString()));
             }
         };
         appender.start();
@@ -59,6 +59,16 @@ public final class LogCapture implements AutoCloseable {
     /** Lines of {@code level} (e.g. "WARN") whose logger name ends with {@code loggerSuffix}. */
     public List<Line> lines(String level, String loggerSuffix) {
         return lines.stream().filter(l -> l.level().equals(level) && l.logger().endsWith(loggerSuffix)).toList();
+    }
+
+    /** The events that carried a stack trace. */
+    public List<Line> withStackTraces() {
+        return lines().stream().filter(l -> l.thrown() != null).toList();
+    }
+
+    /** The events whose message contains {@code text}. */
+    public List<Line> containing(String text) {
+        return lines().stream().filter(l -> l.message().contains(text)).toList();
     }
 
     @Override

@@ -20,12 +20,22 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase create() throws SQLException {
-        String name = "sv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        TestDatabase db = reserve();
+        db.createNow();
+        return db;
+    }
+
+    /** A name for a database that does not exist yet (a node pointed at it finds it missing); see {@link #createNow}. */
+    public static TestDatabase reserve() {
+        return new TestDatabase("sv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+    }
+
+    /** Creates the (empty) database, as {@code createdb} would. */
+    public void createNow() throws SQLException {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
                 Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }
-        return new TestDatabase(name);
     }
 
     public String name() {
@@ -40,7 +50,11 @@ public final class TestDatabase implements AutoCloseable {
         return USER;
     }
 
-    /** Applies Streamvault's schema, as the first node to start would, so rows can be inserted first. */
+    /**
+     * Applies Streamvault's schema through the database layer alone. Only for tests of the schema
+     * itself and of the database layer without a node: node-level tests start from an empty
+     * database, as a fresh install does, and let the node apply it (see {@link TestNode#initialise}).
+     */
     public void applySchema() {
         try (org.streamvault.db.Database db = new org.streamvault.db.Database(url(), USER, "", 1)) {
             db.ensureSchema();

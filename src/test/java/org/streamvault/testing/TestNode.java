@@ -64,6 +64,21 @@ public final class TestNode implements AutoCloseable {
         return new TestNode(main, port, baseDir);
     }
 
+    /**
+     * Starts and stops a node that has only {@code db} configured (no component), which applies
+     * the schema at start-up as every node does; for tests that insert rows before their nodes start.
+     */
+    public static void initialise(TestDatabase db) throws Exception {
+        try (TestNode node = start(Files.createTempDirectory("schema-node"), "streamvault.db.url", db.url(), "streamvault.db.user", db.user(),
+                "streamvault.restreamer.enabled", "false")) {
+            org.streamvault.db.NodeDatabase nodeDb = node.camelContext().getRegistry()
+                    .lookupByNameAndType("nodeDatabase", org.streamvault.db.NodeDatabase.class);
+            if (!nodeDb.isReady()) {
+                throw new IllegalStateException("the node did not apply the schema: " + nodeDb.notReadyReason());
+            }
+        }
+    }
+
     /** The checkout's root, where application.properties and routes/ live. */
     public static Path projectRoot() {
         Path p = Path.of("").toAbsolutePath();

@@ -54,10 +54,14 @@ public class DownloaderBeans implements CamelConfiguration {
     private double pollInterval;
     @PropertyInject(value = "streamvault.downloader.max-url-age-seconds", defaultValue = "1200")
     private double maxUrlAge;
-    @PropertyInject(value = "streamvault.downloader.retry-down-seconds", defaultValue = "30")
+    @PropertyInject(value = "streamvault.downloader.retry-down-seconds", defaultValue = "2")
     private double retryDown;
-    @PropertyInject(value = "streamvault.downloader.retry-down-important-seconds", defaultValue = "2")
+    @PropertyInject(value = "streamvault.downloader.retry-down-important-seconds", defaultValue = "1")
     private double retryDownImportant;
+    @PropertyInject(value = "streamvault.twitch.retry-down-seconds", defaultValue = "5")
+    private double twitchRetryDown;
+    @PropertyInject(value = "streamvault.twitch.retry-down-important-seconds", defaultValue = "2")
+    private double twitchRetryDownImportant;
     @PropertyInject(value = "streamvault.downloader.concurrency", defaultValue = "8")
     private int concurrency;
     @PropertyInject(value = "streamvault.downloader.max-playlist-bytes", defaultValue = "4194304")
@@ -77,7 +81,8 @@ public class DownloaderBeans implements CamelConfiguration {
         if (downloader == null) {
             DownloaderSettings settings = new DownloaderSettings(secs(suspect), secs(giveUp), secs(headSoft),
                     secs(headHard), secs(bodySoft), secs(bodyHard), secs(pollInterval), secs(maxUrlAge),
-                    secs(retryDown), secs(retryDownImportant), concurrency, maxPlaylistBytes);
+                    secs(retryDown), secs(retryDownImportant), secs(twitchRetryDown), secs(twitchRetryDownImportant),
+                    concurrency, maxPlaylistBytes);
             downloader = new Downloader(Path.of(baseDir), settings, () -> camelContext.getRegistry()
                     .lookupByNameAndType("nodeMetrics", NodeMetrics.class).registry());
         }
