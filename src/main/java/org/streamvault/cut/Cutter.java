@@ -160,8 +160,19 @@ public final class Cutter {
         };
     }
 
+    /**
+     * The cut's runs. The frame length is probed once, on the first segment, and taken for the
+     * whole cut: one ffprobe instead of one per run (an hour of a recording restarted every few
+     * minutes has dozens).
+     */
     private List<Run> plan(CutStream cut, List<List<Piece>> groups) throws IOException {
-        return Run.plan(groups, p -> probe(cut, p).frameTicks());
+        long[] frame = {-1};
+        return Run.plan(groups, p -> {
+            if (frame[0] < 0) {
+                frame[0] = probe(cut, p).frameTicks();
+            }
+            return frame[0];
+        });
     }
 
     private MediaStreams probe(CutStream cut, Piece piece) throws IOException {
