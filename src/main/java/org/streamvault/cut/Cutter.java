@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Makes cuts (SPEC §4; see {@link CutType} for the types) as streams. Used by the restreamer's
@@ -88,11 +90,15 @@ public final class Cutter {
     /**
      * Whole segments copied as bytes, the edges of each run re-encoded on the source clock, and
      * every packet re-timed ({@link MpegTs.Retimer}) by its run's offset, so the runs follow each
-     * other without a gap and the cut starts at {@link #START_TICKS}.
+     * other without a gap and the cut starts at {@link #START_TICKS}. The first piece, when it is
+     * an edge, streams out of its ffmpeg; the later edges are encoded ahead, one after the other
+     * on a thread of their own, into temp files, so the end of an hour-long cut does not wait for
+     * its last edge's encode.
      */
     private List<CutStream.Source> fast(CutStream cut, List<Run> runs) {
         MpegTs.Retimer retimer = new MpegTs.Retimer();
         List<CutStream.Source> out = new ArrayList<>();
+        List<Runnable> ahead = new ArrayList<>();
         long position = START_TICKS;
         for (Run run : runs) {
             long offset = position - run.startPts();
@@ -102,14 +108,45 @@ public final class Cutter {
                 long to = i == run.pieces().size() - 1 ? run.trimEnd() : -1;
                 if (from < 0 && to < 0) {
                     out.add(c -> new MpegTs.RetimedStream(Files.newInputStream(p.segment().path()), retimer, offset));
-                } else {
+                } else if (out.isEmpty()) {
                     out.add(c -> new MpegTs.RetimedStream(c.pipe(FfmpegCommands.trimEdge(settings.ffmpeg(),
                             p.segment().path(), probe(c, p), from, to, run.reorderFrames(), "pipe:1")), retimer, offset));
+                } else {
+                    CompletableFuture<Path> encoded = new CompletableFuture<>();
+                    int n = ahead.size();
+                    ahead.add(() -> {
+                        try {
+                            Path file = cut.tempDir().resolve("edge-" + n + ".ts");
+                            cut.run(FfmpegCommands.trimEdge(settings.ffmpeg(), p.segment().path(), probe(cut, p), from, to,
+                                    run.reorderFrames(), FfmpegCommands.input(file)), null);
+                            encoded.complete(file);
+                        } catch (IOException | RuntimeException e) {
+                            encoded.completeExceptionally(e);
+                        }
+                    });
+                    out.add(c -> new MpegTs.RetimedStream(Files.newInputStream(await(encoded)), retimer, offset));
                 }
             }
             position += run.lengthTicks();
         }
+        if (!ahead.isEmpty()) {
+            Thread.ofVirtual().name("cut-edges-ahead").start(() -> ahead.forEach(Runnable::run));
+        }
         return out;
+    }
+
+    private static Path await(CompletableFuture<Path> encoded) throws IOException {
+        try {
+            return encoded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for an edge encode");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new CutFailedException("edge encode failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The fast cut, put through one ffmpeg stream copy: fresh MPEG-TS packetizing around the same timeline. */
