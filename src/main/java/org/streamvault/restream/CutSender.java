@@ -1,10 +1,13 @@
 package org.streamvault.restream;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +37,12 @@ final class CutSender {
     /** How often a wait for the connection to drain looks again whether the client is still there. */
     private static final long DRAIN_POLL_MILLIS = 1000;
 
+    /** Chunks in flight at most: arrays come back once Netty has written them, so no garbage per chunk. */
+    private static final int CHUNKS = 4;
+
     private final HttpServerResponse out;
     private final Runnable dropConnection;
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
     private final CutStream cut;
     private volatile boolean clientGone;
     private volatile CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
@@ -64,8 +71,11 @@ final class CutSender {
         if (out.closed()) {
             gone();
         }
+        for (int i = 0; i < CHUNKS; i++) {
+            free.add(new byte[CHUNK]);
+        }
         try {
-            byte[] first = new byte[CHUNK];
+            byte[] first = free.remove();
             int n;
             try {
                 n = cut.read(first, 0, first.length);
@@ -80,6 +90,7 @@ final class CutSender {
                 while (n >= 0) {
                     if (n > 0) {
                         write(first, n);
+                        first = take();
                     }
                     n = cut.read(first, 0, first.length);
                 }
@@ -98,12 +109,37 @@ final class CutSender {
         }
     }
 
-    /** Hands one chunk to Vert.x, then waits while its write queue is full. */
+    /** A free chunk; waits for Netty to give one back, or fails once the client has gone. */
+    private byte[] take() throws IOException {
+        try {
+            while (true) {
+                byte[] chunk = free.poll(DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (chunk != null) {
+                    return chunk;
+                }
+                if (clientGone) {
+                    throw new IOException("the client went away");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending a cut");
+        }
+    }
+
+    /**
+     * Hands one chunk to Vert.x without a copy (the array goes back to the pool once written or
+     * failed), then waits while the write queue is full. {@code Buffer.buffer(ByteBuf)} is
+     * deprecated in Vert.x 4 (Vert.x 5 hides Netty), but it is the one way to pass bytes without
+     * copying them.
+     */
+    @SuppressWarnings("deprecation")
     private void write(byte[] bytes, int n) throws IOException {
         if (clientGone) {
+            free.offer(bytes);
             throw new IOException("the client went away");
         }
-        out.write(Buffer.buffer(n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n)));
+        out.write(Buffer.buffer(Unpooled.wrappedBuffer(bytes, 0, n))).onComplete(done -> free.offer(bytes));
         while (out.writeQueueFull() && !clientGone) {
             CompletableFuture<Void> wait = new CompletableFuture<>();
             drained = wait;
