@@ -47,7 +47,7 @@ final class MpegTs {
                 if (in.readNBytes(packet, 0, PACKET) < PACKET) {
                     break;
                 }
-                int pes = pesStart(packet);
+                int pes = pesStart(packet, 0);
                 if (pes < 0) {
                     continue;
                 }
@@ -72,29 +72,29 @@ final class MpegTs {
         return packet[at] & 0xff;
     }
 
-    /** Where the PES header starts in a packet that starts one, or -1. */
-    private static int pesStart(byte[] p) {
-        if ((p[0] & 0xff) != SYNC || (p[1] & 0x40) == 0) {
+    /** Where the PES header starts in the packet at {@code base} when it starts one (an index into {@code p}), or -1. */
+    private static int pesStart(byte[] p, int base) {
+        if ((p[base] & 0xff) != SYNC || (p[base + 1] & 0x40) == 0) {
             return -1;
         }
-        int at = payloadStart(p);
-        if (at < 0 || at + 14 > PACKET || p[at] != 0 || p[at + 1] != 0 || p[at + 2] != 1) {
+        int at = payloadStart(p, base);
+        if (at < 0 || at + 14 > base + PACKET || p[at] != 0 || p[at + 1] != 0 || p[at + 2] != 1) {
             return -1;
         }
         return at;
     }
 
-    /** Offset of the payload, or -1 when the packet has none. */
-    private static int payloadStart(byte[] p) {
-        int control = (p[3] >> 4) & 0x3;
+    /** Where the payload of the packet at {@code base} starts (an index into {@code p}), or -1 when it has none. */
+    private static int payloadStart(byte[] p, int base) {
+        int control = (p[base + 3] >> 4) & 0x3;
         if ((control & 0x1) == 0) {
             return -1;
         }
-        int at = 4;
+        int at = base + 4;
         if ((control & 0x2) != 0) {
-            at += 1 + (p[4] & 0xff);
+            at += 1 + (p[base + 4] & 0xff);
         }
-        return at < PACKET ? at : -1;
+        return at < base + PACKET ? at : -1;
     }
 
     /** The PTS of the PES header at {@code pes}, or -1 when it has none. */
@@ -137,46 +137,43 @@ final class MpegTs {
             Arrays.fill(lastCounter, -1);
         }
 
-        /** Rewrites the whole packets in {@code buf[off, off+len)}; {@code len} is a multiple of 188. */
+        /** Rewrites the whole packets in {@code buf[off, off+len)}, in place; {@code len} is a multiple of 188. */
         void rewrite(byte[] buf, int off, int len, long offset) {
-            byte[] p = new byte[PACKET];
             for (int at = off; at + PACKET <= off + len; at += PACKET) {
-                if ((buf[at] & 0xff) != SYNC) {
-                    continue;
+                if ((buf[at] & 0xff) == SYNC) {
+                    rewritePacket(buf, at, offset);
                 }
-                System.arraycopy(buf, at, p, 0, PACKET);
-                rewritePacket(p, offset);
-                System.arraycopy(p, 0, buf, at, PACKET);
             }
         }
 
-        private void rewritePacket(byte[] p, long offset) {
-            int pid = ((p[1] & 0x1f) << 8) | (p[2] & 0xff);
-            int control = (p[3] >> 4) & 0x3;
+        private void rewritePacket(byte[] p, int base, long offset) {
+            int pid = ((p[base + 1] & 0x1f) << 8) | (p[base + 2] & 0xff);
+            int control = (p[base + 3] >> 4) & 0x3;
             if ((control & 0x1) != 0 && pid != 0x1FFF) {
                 int counter = (lastCounter[pid] + 1) & 0xF;
                 lastCounter[pid] = counter;
-                p[3] = (byte) ((p[3] & 0xF0) | counter);
+                p[base + 3] = (byte) ((p[base + 3] & 0xF0) | counter);
             }
-            if ((control & 0x2) != 0 && (p[4] & 0xff) >= 7 && (p[5] & 0x10) != 0) {
-                long base = ((long) (p[6] & 0xff) << 25) | ((p[7] & 0xff) << 17) | ((p[8] & 0xff) << 9)
-                        | ((p[9] & 0xff) << 1) | ((p[10] & 0x80) >> 7);
-                base = Math.floorMod(base + offset, WRAP);
-                p[6] = (byte) (base >> 25);
-                p[7] = (byte) (base >> 17);
-                p[8] = (byte) (base >> 9);
-                p[9] = (byte) (base >> 1);
-                p[10] = (byte) ((p[10] & 0x7F) | ((base & 1) << 7));
+            int a = base + 4;
+            if ((control & 0x2) != 0 && (p[a] & 0xff) >= 7 && (p[a + 1] & 0x10) != 0) {
+                long pcr = ((long) (p[a + 2] & 0xff) << 25) | ((p[a + 3] & 0xff) << 17) | ((p[a + 4] & 0xff) << 9)
+                        | ((p[a + 5] & 0xff) << 1) | ((p[a + 6] & 0x80) >> 7);
+                pcr = Math.floorMod(pcr + offset, WRAP);
+                p[a + 2] = (byte) (pcr >> 25);
+                p[a + 3] = (byte) (pcr >> 17);
+                p[a + 4] = (byte) (pcr >> 9);
+                p[a + 5] = (byte) (pcr >> 1);
+                p[a + 6] = (byte) ((p[a + 6] & 0x7F) | ((pcr & 1) << 7));
             }
-            int pes = pesStart(p);
+            int pes = pesStart(p, base);
             if (pes < 0 || !hasOptionalHeader(p[pes + 3] & 0xff)) {
                 return;
             }
             int flags = (p[pes + 7] >> 6) & 0x3;
-            if ((flags & 0x2) != 0 && pes + 14 <= PACKET) {
+            if ((flags & 0x2) != 0 && pes + 14 <= base + PACKET) {
                 writeTimestamp(p, pes + 9, Math.floorMod(readTimestamp(p, pes + 9) + offset, WRAP));
             }
-            if (flags == 0x3 && pes + 19 <= PACKET) {
+            if (flags == 0x3 && pes + 19 <= base + PACKET) {
                 writeTimestamp(p, pes + 14, Math.floorMod(readTimestamp(p, pes + 14) + offset, WRAP));
             }
         }
