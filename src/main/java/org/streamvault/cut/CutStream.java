@@ -41,6 +41,7 @@ public final class CutStream extends InputStream {
     private final ReentrantLock readLock = new ReentrantLock();
     private final List<FfmpegProcess> processes = new ArrayList<>();
     private final List<Runnable> closeListeners = new ArrayList<>();
+    private final List<Feeder> feeders = new ArrayList<>();
     private Path tempDir;
     private InputStream current;
     private volatile boolean closed;
@@ -141,7 +142,14 @@ public final class CutStream extends InputStream {
             }
         }
         CompletableFuture.allOf(running.stream().map(FfmpegProcess::onExit).toArray(CompletableFuture[]::new))
-                .whenComplete((ok, failure) -> deleteTempDir());
+                .whenComplete((ok, failure) -> {
+                    List<Feeder> waiting;
+                    synchronized (this) {
+                        waiting = List.copyOf(feeders);
+                    }
+                    waiting.forEach(Feeder::release);
+                    deleteTempDir();
+                });
         for (Runnable listener : closeListeners) {
             try {
                 listener.run();
@@ -153,7 +161,11 @@ public final class CutStream extends InputStream {
 
     /** Starts an ffmpeg that belongs to this cut (killed by {@link #close()}). */
     FfmpegProcess start(List<String> command, File output) throws IOException {
-        FfmpegProcess p = FfmpegProcess.start(command, output);
+        return start(command, output, false);
+    }
+
+    private FfmpegProcess start(List<String> command, File output, boolean withInput) throws IOException {
+        FfmpegProcess p = FfmpegProcess.start(command, output, withInput);
         synchronized (this) {
             if (!closed) {
                 processes.add(p);
@@ -193,6 +205,102 @@ public final class CutStream extends InputStream {
                     awaitSuccess(p);
                 }
                 return n;
+            }
+        };
+    }
+
+    /**
+     * The stdout of a command that reads {@code input} on its stdin (fed by a {@link Feeder}); fails
+     * at its end if the command failed or the input could not be read.
+     */
+    InputStream pipe(List<String> command, Feeder.Bytes input) throws IOException {
+        FfmpegProcess p = start(command, null, true);
+        Feeder feeder = Feeder.toStdin(p, input);
+        return new FilterInputStream(p.stdout()) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    awaitSuccess(p);
+                    feeder.check();
+                }
+                return n;
+            }
+        };
+    }
+
+    /**
+     * A FIFO in the temp directory, fed {@code input} as soon as a process opens it: how an ffmpeg
+     * with several inputs gets each as one byte stream. {@link #checkFeeders()} reports a failed read.
+     */
+    Path fifo(String name, Feeder.Bytes input) throws IOException {
+        Path fifo = tempDir().resolve(name);
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        try {
+            String said = new String(mkfifo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (mkfifo.waitFor() != 0) {
+                throw new CutFailedException("mkfifo failed: " + said.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CutFailedException("interrupted making a FIFO");
+        }
+        Feeder feeder = Feeder.toFifo(fifo, input);
+        synchronized (this) {
+            feeders.add(feeder);
+        }
+        return fifo;
+    }
+
+    /** Fails if a FIFO feeder could not read its input to the end; releases those still waiting. */
+    void checkFeeders() throws IOException {
+        List<Feeder> all;
+        synchronized (this) {
+            all = List.copyOf(feeders);
+        }
+        all.forEach(Feeder::release);
+        for (Feeder f : all) {
+            f.check();
+        }
+    }
+
+    /** The sources read one after the other, each opened when the previous one is used up. */
+    InputStream sequence(List<Source> parts) {
+        Iterator<Source> next = List.copyOf(parts).iterator();
+        return new InputStream() {
+            private InputStream current;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                while (true) {
+                    checkOpen();
+                    if (current == null) {
+                        if (!next.hasNext()) {
+                            return -1;
+                        }
+                        current = next.next().open(CutStream.this);
+                    }
+                    int n = current.read(b, off, len);
+                    if (n >= 0) {
+                        return n;
+                    }
+                    current.close();
+                    current = null;
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (current != null) {
+                    current.close();
+                }
             }
         };
     }

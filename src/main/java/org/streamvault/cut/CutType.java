@@ -8,11 +8,12 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #ROUGH}: whole segments concatenated byte for byte, no ffmpeg. Covers at least the
  *       requested range (starts up to one segment early, ends up to one segment late).</li>
- *   <li>{@link #FAST}: only the first and last segment of each range go through ffmpeg (re-encoded
- *       with the source's own codecs and trimmed to the exact edge); the segments between are
- *       copied as they are. Timestamps jump at the two joins; most players do not mind.</li>
- *   <li>{@link #SMART}: the same pieces as {@code FAST}, joined by ffmpeg's concat demuxer with
- *       stream copy, so timestamps run continuously through the joins.</li>
+ *   <li>{@link #FAST}: only the edge segments of each run (see {@link Run}) go through ffmpeg
+ *       (re-encoded with the source's own codecs, trimmed to the exact frame, on the source's
+ *       clock); the segments between are copied, every packet re-timed so the timeline runs on
+ *       from the start through joins, holes, ranges and stream restarts.</li>
+ *   <li>{@link #SMART}: the fast cut put through one ffmpeg stream copy, which packetizes the
+ *       same timeline afresh.</li>
  *   <li>{@link #MPEGTS}: the whole range re-encoded to MPEG-TS, streamed while ffmpeg works.</li>
  *   <li>{@link #MP4}: the whole range re-encoded to MP4; the muxer has to seek back, so ffmpeg
  *       writes a temp file that is streamed (and deleted) once ffmpeg has finished.</li>

@@ -1,5 +1,6 @@
 package org.streamvault.cut;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Makes cuts (SPEC §4; see {@link CutType} for the types) as streams. Used by the restreamer's
@@ -20,6 +23,12 @@ import java.util.List;
  * <p>Thread-safe; one instance serves any number of concurrent cuts.
  */
 public final class Cutter {
+    /**
+     * Where a fast or smart cut's timeline starts, 1.4 s as in ffmpeg's own MPEG-TS output: room
+     * before the first frame for B-frame decode times and AAC priming, which must not go negative.
+     */
+    static final long START_TICKS = 126_000;
+
     private final CutSettings settings;
 
     public Cutter(CutSettings settings) {
@@ -40,18 +49,15 @@ public final class Cutter {
         if (request.isEmpty()) {
             throw new IllegalArgumentException("no segments in the requested range");
         }
-        List<List<Piece>> ranges = new ArrayList<>();
+        List<List<Piece>> groups = new ArrayList<>();
         for (CutPart part : request.parts()) {
-            List<Piece> pieces = Piece.of(part);
-            if (!pieces.isEmpty()) {
-                ranges.add(pieces);
-            }
+            groups.addAll(Piece.contiguous(part));
         }
         List<CutStream.Source> sources = switch (request.type()) {
-            case ROUGH -> rough(ranges);
-            case FAST -> fast(ranges);
-            case SMART -> List.of(cut -> smart(cut, ranges));
-            case MPEGTS, MP4 -> List.of(full(ranges, encodingOf(request)));
+            case ROUGH -> rough(groups);
+            case FAST -> List.of(cut -> cut.sequence(fast(cut, plan(cut, groups))));
+            case SMART -> List.of(cut -> smart(cut, plan(cut, groups)));
+            case MPEGTS, MP4 -> List.of(full(groups, encodingOf(request)));
         };
         return new CutStream(sources, settings.tempDir(), settings.killGrace());
     }
@@ -71,9 +77,9 @@ public final class Cutter {
     }
 
     /** Every selected segment whole, in order: the bytes on disk, nothing else. */
-    private static List<CutStream.Source> rough(List<List<Piece>> ranges) {
+    private static List<CutStream.Source> rough(List<List<Piece>> groups) {
         List<CutStream.Source> out = new ArrayList<>();
-        for (List<Piece> pieces : ranges) {
+        for (List<Piece> pieces : groups) {
             for (Piece p : pieces) {
                 out.add(cut -> Files.newInputStream(p.segment().path()));
             }
@@ -81,71 +87,129 @@ public final class Cutter {
         return out;
     }
 
-    /** Whole segments as bytes; trimmed ones streamed straight out of ffmpeg. */
-    private List<CutStream.Source> fast(List<List<Piece>> ranges) {
+    /**
+     * Whole segments copied as bytes, the edges of each run re-encoded on the source clock, and
+     * every packet re-timed ({@link MpegTs.Retimer}) by its run's offset, so the runs follow each
+     * other without a gap and the cut starts at {@link #START_TICKS}. The first piece, when it is
+     * an edge, streams out of its ffmpeg; the later edges are encoded ahead, one after the other
+     * on a thread of their own, into temp files, so the end of an hour-long cut does not wait for
+     * its last edge's encode.
+     */
+    private List<CutStream.Source> fast(CutStream cut, List<Run> runs) {
+        MpegTs.Retimer retimer = new MpegTs.Retimer();
         List<CutStream.Source> out = new ArrayList<>();
-        for (List<Piece> pieces : ranges) {
-            for (Piece p : pieces) {
-                if (p.isWhole()) {
-                    out.add(cut -> Files.newInputStream(p.segment().path()));
+        List<Runnable> ahead = new ArrayList<>();
+        long position = START_TICKS;
+        for (Run run : runs) {
+            long offset = position - run.startPts();
+            for (int i = 0; i < run.pieces().size(); i++) {
+                Piece p = run.pieces().get(i);
+                long from = i == 0 ? run.trimStart() : -1;
+                long to = i == run.pieces().size() - 1 ? run.trimEnd() : -1;
+                if (from < 0 && to < 0) {
+                    out.add(c -> new MpegTs.RetimedStream(Files.newInputStream(p.segment().path()), retimer, offset));
+                } else if (out.isEmpty()) {
+                    out.add(c -> new MpegTs.RetimedStream(c.pipe(FfmpegCommands.trimEdge(settings.ffmpeg(),
+                            p.segment().path(), probe(c, p), from, to, run.reorderFrames(), "pipe:1")), retimer, offset));
                 } else {
-                    out.add(cut -> cut.pipe(FfmpegCommands.trimSegment(settings.ffmpeg(), p, probe(cut, p), "pipe:1")));
+                    CompletableFuture<Path> encoded = new CompletableFuture<>();
+                    int n = ahead.size();
+                    ahead.add(() -> {
+                        try {
+                            Path file = cut.tempDir().resolve("edge-" + n + ".ts");
+                            cut.run(FfmpegCommands.trimEdge(settings.ffmpeg(), p.segment().path(), probe(cut, p), from, to,
+                                    run.reorderFrames(), FfmpegCommands.input(file)), null);
+                            encoded.complete(file);
+                        } catch (IOException | RuntimeException e) {
+                            encoded.completeExceptionally(e);
+                        }
+                    });
+                    out.add(c -> new MpegTs.RetimedStream(Files.newInputStream(await(encoded)), retimer, offset));
                 }
             }
+            position += run.lengthTicks();
+        }
+        if (!ahead.isEmpty()) {
+            Thread.ofVirtual().name("cut-edges-ahead").start(() -> ahead.forEach(Runnable::run));
         }
         return out;
     }
 
-    /**
-     * The fast-cut pieces, the trimmed ones written to temp files first, then joined by the concat
-     * demuxer (stream copy) which rewrites timestamps to run on through every join.
-     */
-    private InputStream smart(CutStream cut, List<List<Piece>> ranges) throws IOException {
-        List<Path> files = new ArrayList<>();
-        int edge = 0;
-        for (List<Piece> pieces : ranges) {
-            for (Piece p : pieces) {
-                if (p.isWhole()) {
-                    files.add(p.segment().path());
-                } else {
-                    Path trimmed = cut.tempDir().resolve("edge-" + edge++ + ".ts");
-                    cut.run(FfmpegCommands.trimSegment(settings.ffmpeg(), p, probe(cut, p),
-                            FfmpegCommands.input(trimmed)), null);
-                    files.add(trimmed);
-                }
+    private static Path await(CompletableFuture<Path> encoded) throws IOException {
+        try {
+            return encoded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for an edge encode");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
+            throw new CutFailedException("edge encode failed: " + e.getCause(), e.getCause());
         }
-        Path list = Files.writeString(cut.tempDir().resolve("smart.ffconcat"), FfmpegCommands.concatList(files));
-        return cut.pipe(FfmpegCommands.concatCopy(settings.ffmpeg(), list));
+    }
+
+    /** The fast cut, put through one ffmpeg stream copy: fresh MPEG-TS packetizing around the same timeline. */
+    private InputStream smart(CutStream cut, List<Run> runs) throws IOException {
+        return cut.pipe(FfmpegCommands.remuxCopy(settings.ffmpeg()), () -> cut.sequence(fast(cut, runs)));
     }
 
     /** The whole range re-encoded: streamed, or spooled to a temp file when the muxer must seek. */
-    private CutStream.Source full(List<List<Piece>> ranges, Encoding encoding) {
+    private CutStream.Source full(List<List<Piece>> groups, Encoding encoding) {
         return cut -> {
-            MediaStreams streams = probe(cut, ranges.get(0).get(0));
+            List<Run> runs = plan(cut, groups);
+            MediaStreams streams = probe(cut, runs.get(0).pieces().get(0));
             boolean video = streams.has("video");
             boolean audio = streams.has("audio");
             if (!video && !audio) {
                 throw new CutFailedException("the first segment has neither video nor audio to re-encode");
             }
-            List<Path> lists = new ArrayList<>();
-            List<long[]> trims = new ArrayList<>();
-            for (List<Piece> pieces : ranges) {
-                List<Path> files = pieces.stream().map(p -> p.segment().path()).toList();
-                List<Long> durations = video ? null : pieces.stream().map(p -> p.segment().durationMicros()).toList();
-                lists.add(Files.writeString(cut.tempDir().resolve("range-" + lists.size() + ".ffconcat"),
-                        FfmpegCommands.concatList(files, durations)));
-                long kept = pieces.stream().mapToLong(Piece::keptMicros).sum();
-                trims.add(new long[] {pieces.get(0).fromMicros(), kept});
+            List<Path> inputs = new ArrayList<>();
+            List<long[]> windows = new ArrayList<>();
+            for (Run run : runs) {
+                List<CutStream.Source> files = run.pieces().stream()
+                        .<CutStream.Source>map(p -> c -> Files.newInputStream(p.segment().path())).toList();
+                inputs.add(cut.fifo("run-" + inputs.size() + ".ts", () -> cut.sequence(files)));
+                windows.add(new long[] {run.startPts(), run.endPts()});
             }
             if (!encoding.needsSeekableOutput()) {
-                return cut.pipe(FfmpegCommands.fullEncode(settings.ffmpeg(), lists, trims, video, audio, encoding, "pipe:1"));
+                InputStream encoded = cut.pipe(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, video, audio,
+                        encoding, "pipe:1"));
+                return new FilterInputStream(encoded) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n < 0) {
+                            cut.checkFeeders();
+                        }
+                        return n;
+                    }
+                };
             }
             Path spool = cut.tempDir().resolve("spool." + encoding.muxer());
-            cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), lists, trims, video, audio, encoding,
-                    FfmpegCommands.input(spool)), null);
+            try {
+                cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, video, audio, encoding,
+                        FfmpegCommands.input(spool)), null);
+            } finally {
+                cut.checkFeeders();
+            }
             return Files.newInputStream(spool);
         };
+    }
+
+    /**
+     * The cut's runs. The frame length is probed once, on the first segment, and taken for the
+     * whole cut: one ffprobe instead of one per run (an hour of a recording restarted every few
+     * minutes has dozens).
+     */
+    private List<Run> plan(CutStream cut, List<List<Piece>> groups) throws IOException {
+        long[] frame = {-1};
+        return Run.plan(groups, p -> {
+            if (frame[0] < 0) {
+                frame[0] = probe(cut, p).frameTicks();
+            }
+            return frame[0];
+        });
     }
 
     private MediaStreams probe(CutStream cut, Piece piece) throws IOException {

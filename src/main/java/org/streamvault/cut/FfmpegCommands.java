@@ -18,61 +18,92 @@ final class FfmpegCommands {
 
     static List<String> probeStreams(String ffprobe, Path file) {
         return List.of(ffprobe, "-hide_banner", "-loglevel", "error", "-show_entries",
-                "stream=index,codec_type,codec_name", "-of", "default=noprint_wrappers=1", input(file));
+                "stream=index,codec_type,codec_name,id,r_frame_rate,sample_rate:program=program_num,pmt_pid", "-of", "default=noprint_wrappers=1",
+                input(file));
     }
 
     /**
-     * Re-encodes one segment with its own codecs, keeping only {@code piece}'s part, as MPEG-TS
-     * (to {@code output}: a file or {@code pipe:1}). Every stream keeps its index so the result
-     * lines up with the untouched segments next to it; streams that are neither audio nor video
-     * (timed ID3 on Twitch) are copied. {@code -ss}/{@code -t} are output options: ffmpeg decodes
-     * from the segment's start and drops frames before the cut, which is exact to the frame.
-     */
-    static List<String> trimSegment(String ffmpeg, Piece piece, MediaStreams streams, String output) {
-        List<String> cmd = ffmpeg(ffmpeg);
-        cmd.addAll(List.of("-i", input(piece.segment().path())));
-        for (MediaStreams.Stream s : streams.streams()) {
-            boolean media = (s.type().equals("video") || s.type().equals("audio")) && !s.codec().isEmpty();
-            cmd.addAll(List.of("-map", "0:" + s.index(), "-c:" + s.index(), media ? s.codec() : "copy"));
-        }
-        if (piece.fromMicros() > 0) {
-            cmd.addAll(List.of("-ss", seconds(piece.fromMicros())));
-        }
-        if (piece.toMicros() < piece.segment().durationMicros()) {
-            cmd.addAll(List.of("-t", seconds(piece.keptMicros())));
-        }
-        cmd.addAll(List.of("-f", "mpegts", output));
-        return cmd;
-    }
-
-    /** Joins the files of a concat list by stream copy, timestamps made continuous, as MPEG-TS on stdout. */
-    static List<String> concatCopy(String ffmpeg, Path list) {
-        List<String> cmd = ffmpeg(ffmpeg);
-        cmd.addAll(List.of("-f", "concat", "-safe", "0", "-i", input(list), "-map", "0", "-c", "copy",
-                "-f", "mpegts", "pipe:1"));
-        return cmd;
-    }
-
-    /**
-     * A full re-encode: one concat-demuxer input per range (its whole segments), each trimmed to
-     * its range by the {@code trim}/{@code atrim} filters on the decoded frames (frame-exact;
-     * input seeking on the concat demuxer is not), then joined by the {@code concat} filter.
-     * Video, audio or both, as the source has them (Twitch's {@code audio_only} has no video).
+     * Re-encodes the edge of a run, one segment, with its own codecs and packet ids, keeping the
+     * frames from {@code startPts} (inclusive) to {@code endPts} (exclusive), either -1 for "from
+     * the segment's start" / "to its end", as MPEG-TS on the <em>source's own clock</em>
+     * ({@code -copyts}, {@code -mpegts_copyts}): so the result continues into the untouched
+     * segments next to it exactly as the segment itself would. The {@code trim}/{@code atrim}
+     * filters work on decoded frames, which is exact to the frame. Only audio and video are kept:
+     * data streams (timed ID3) cannot be trimmed and would carry stale timestamps.
      *
-     * @param lists the concat list of each range
-     * @param trims per range, {@code {offsetMicros, durationMicros}} on that range's concatenated timeline
+     * <p>Decode times run ahead of presentation times by the encoder's reordering delay; at a join
+     * they only stay increasing when both sides have the same delay. So the edge is encoded with
+     * the source's: {@code reorderFrames} 0 is {@code -bf 0}, 1 is {@code -bf 1}, 2 or more the
+     * encoder's default (x264: B-frames with pyramid, a delay of 2).
      */
-    static List<String> fullEncode(String ffmpeg, List<Path> lists, List<long[]> trims, boolean video, boolean audio,
+    static List<String> trimEdge(String ffmpeg, Path segment, MediaStreams streams, long startPts, long endPts,
+            int reorderFrames, String output) {
+        List<String> cmd = ffmpeg(ffmpeg);
+        cmd.addAll(List.of("-copyts", "-i", input(segment)));
+        String window = (startPts >= 0 ? "start=" + pts(startPts) : "")
+                + (startPts >= 0 && endPts >= 0 ? ":" : "") + (endPts >= 0 ? "end=" + pts(endPts) : "");
+        StringBuilder graph = new StringBuilder();
+        List<String> maps = new ArrayList<>();
+        int out = 0;
+        for (String type : List.of("video", "audio")) {
+            MediaStreams.Stream s = streams.first(type).orElse(null);
+            if (s == null) {
+                continue;
+            }
+            String label = type.substring(0, 1);
+            graph.append(graph.isEmpty() ? "" : ";").append("[0:").append(s.index()).append(']')
+                    .append(type.equals("video") ? "trim=" : "atrim=").append(window).append('[').append(label).append(']');
+            maps.addAll(List.of("-map", "[" + label + "]", "-c:" + out, s.codec()));
+            if (type.equals("video") && reorderFrames < 2) {
+                maps.addAll(List.of("-bf:" + out, Integer.toString(reorderFrames)));
+            }
+            if (s.pid() > 0) {
+                maps.addAll(List.of("-streamid", out + ":" + s.pid()));
+            }
+            out++;
+        }
+        cmd.addAll(List.of("-filter_complex", graph.toString()));
+        cmd.addAll(maps);
+        if (streams.pmtPid() >= 0x10 && streams.pmtPid() < 0x1f00) {
+            cmd.addAll(List.of("-mpegts_pmt_start_pid", Integer.toString(streams.pmtPid())));
+        }
+        if (streams.serviceId() > 0) {
+            cmd.addAll(List.of("-mpegts_service_id", Integer.toString(streams.serviceId())));
+        }
+        cmd.addAll(List.of("-mpegts_copyts", "1", "-f", "mpegts", output));
+        return cmd;
+    }
+
+    /** Stream copy of MPEG-TS from stdin to stdout: fresh packetizing, the timestamps as they come, from zero. */
+    static List<String> remuxCopy(String ffmpeg) {
+        List<String> cmd = ffmpeg(ffmpeg);
+        cmd.addAll(List.of("-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy", "-f", "mpegts", "pipe:1"));
+        return cmd;
+    }
+
+    /**
+     * A full re-encode: one MPEG-TS input per run (its segments as one byte stream, so the
+     * stream's own timestamps carry it through every segment join), read on the source clock
+     * ({@code -copyts}) and trimmed by the {@code trim}/{@code atrim} filters on the decoded frames
+     * (frame-exact), each run's timeline restarted at zero and the runs joined by the
+     * {@code concat} filter. Video, audio or both, as the source has them (Twitch's
+     * {@code audio_only} has no video).
+     *
+     * @param inputs the byte stream of each run (a FIFO)
+     * @param windows per run, {@code {startPts, endPts}} on the source clock
+     */
+    static List<String> fullEncode(String ffmpeg, List<Path> inputs, List<long[]> windows, boolean video, boolean audio,
             Encoding encoding, String output) {
         List<String> cmd = ffmpeg(ffmpeg);
-        for (Path list : lists) {
-            cmd.addAll(List.of("-f", "concat", "-safe", "0", "-i", input(list)));
+        cmd.add("-copyts");
+        for (Path in : inputs) {
+            cmd.addAll(List.of("-f", "mpegts", "-i", input(in)));
         }
-        int n = lists.size();
+        int n = inputs.size();
         StringBuilder graph = new StringBuilder();
         StringBuilder joins = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            String trim = "start=" + seconds(trims.get(i)[0]) + ":duration=" + seconds(trims.get(i)[1]);
+            String trim = "start=" + pts(windows.get(i)[0]) + ":end=" + pts(windows.get(i)[1]);
             if (video) {
                 String v = n == 1 ? "v" : "v" + i;
                 graph.append('[').append(i).append(":v:0]trim=").append(trim)
@@ -104,27 +135,13 @@ final class FfmpegCommands {
         return cmd;
     }
 
-    /** A concat demuxer script naming {@code files} in order. */
-    static String concatList(List<Path> files) {
-        return concatList(files, null);
-    }
-
     /**
-     * A concat demuxer script naming {@code files} in order, each with its duration when
-     * {@code durationsMicros} is given. The demuxer places each file after the previous one's
-     * duration; for audio-only MPEG-TS, ffprobe's duration misses the last PES packet (tens of
-     * ms), which would make the files overlap, so the caller passes the segments' own durations.
+     * A source-clock timestamp as the seconds {@code trim} compares frames with, half a tick early:
+     * a frame exactly at a window's start is kept, one exactly at its end is not, whatever the
+     * rounding of the printed decimals.
      */
-    static String concatList(List<Path> files, List<Long> durationsMicros) {
-        StringBuilder sb = new StringBuilder("ffconcat version 1.0\n");
-        for (int i = 0; i < files.size(); i++) {
-            // Inside single quotes only ' needs escaping: close, escaped quote, reopen.
-            sb.append("file '").append(input(files.get(i)).replace("'", "'\\''")).append("'\n");
-            if (durationsMicros != null) {
-                sb.append("duration ").append(seconds(durationsMicros.get(i))).append('\n');
-            }
-        }
-        return sb.toString();
+    static String pts(long ticks) {
+        return String.format(Locale.ROOT, "%.6f", (ticks - 0.5) / MpegTs.CLOCK);
     }
 
     /** Seconds with microsecond precision, as ffmpeg reads durations. */

@@ -3,6 +3,7 @@ package org.streamvault.cut;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,18 @@ final class FfmpegProcess {
 
     /** Starts {@code command}; stdout goes to {@code output} when given, else to a pipe. */
     static FfmpegProcess start(List<String> command, File output) throws CutFailedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+        return start(command, output, false);
+    }
+
+    /**
+     * Starts {@code command}; stdout goes to {@code output} when given, else to a pipe; stdin is a
+     * pipe ({@link #stdin()}) when {@code withInput}, else empty.
+     */
+    static FfmpegProcess start(List<String> command, File output, boolean withInput) throws CutFailedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (!withInput) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+        }
         if (output != null) {
             builder.redirectOutput(output);
         }
@@ -42,6 +54,10 @@ final class FfmpegProcess {
         } catch (IOException e) {
             throw new CutFailedException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
+    }
+
+    OutputStream stdin() {
+        return process.getOutputStream();
     }
 
     InputStream stdout() {
@@ -90,10 +106,13 @@ final class FfmpegProcess {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
+        // Through the handle: Process.destroy() first closes stdin, which blocks while a feeder
+        // thread is stuck writing into it (ffmpeg stopped reading because nobody reads its stdout).
+        ProcessHandle handle = process.toHandle();
+        handle.destroy();
         CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (process.isAlive()) {
-                process.destroyForcibly();
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
             }
         });
     }

@@ -2,6 +2,7 @@ package org.streamvault.cut;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.streamvault.segments.Hole;
 import org.streamvault.segments.Segment;
 import org.streamvault.segments.SelectionEntry;
 
@@ -21,22 +22,33 @@ record Piece(Segment segment, long fromMicros, long toMicros) {
     }
 
     /**
-     * The pieces of one part in time order; holes are skipped, and so is any segment that
-     * shares nothing with the range.
+     * The pieces of one part in time order, in groups that join without a hole (the selection's
+     * {@link Hole} entries separate them); empty groups are left out.
      */
-    static List<Piece> of(CutPart part) {
-        long start = part.range().startMicros();
-        long end = part.range().endMicros();
-        List<Piece> out = new ArrayList<>();
+    static List<List<Piece>> contiguous(CutPart part) {
+        List<List<Piece>> out = new ArrayList<>();
+        List<Piece> current = new ArrayList<>();
         for (SelectionEntry entry : part.selection().entries()) {
-            if (entry instanceof Segment s) {
-                long from = Math.max(start, s.startMicros()) - s.startMicros();
-                long to = Math.min(end, s.endMicros()) - s.startMicros();
-                if (to > from) {
-                    out.add(new Piece(s, from, to));
+            if (entry instanceof Hole && !current.isEmpty()) {
+                out.add(current);
+                current = new ArrayList<>();
+            } else if (entry instanceof Segment s) {
+                Piece p = of(part.range(), s);
+                if (p != null) {
+                    current.add(p);
                 }
             }
         }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
         return out;
+    }
+
+    /** The part of {@code s} inside {@code range}, or null when they share nothing. */
+    private static Piece of(CutRange range, Segment s) {
+        long from = Math.max(range.startMicros(), s.startMicros()) - s.startMicros();
+        long to = Math.min(range.endMicros(), s.endMicros()) - s.startMicros();
+        return to > from ? new Piece(s, from, to) : null;
     }
 }

@@ -2,9 +2,13 @@ package org.streamvault.restream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -77,7 +81,32 @@ public class CutProcessor extends ApiProcessor {
         }
         CutStream stream = cutter.open(cut);
         record(stream, type);
-        response.setBody(body(response, stream));
+        if (!send(response, stream)) {
+            response.setBody(body(response, stream));
+        }
+    }
+
+    /**
+     * Over HTTP/1.x, sends the cut itself ({@link CutSender}), big chunks with back-pressure,
+     * instead of Camel's body pump.
+     *
+     * @return false when the cut must go out through Camel (HTTP/2, or outside platform-http-vertx)
+     */
+    private static boolean send(Message response, CutStream stream) {
+        if (!(response instanceof HttpMessage http) || http.getResponse() == null || http.getRequest() == null
+                || http.getRequest().version() == HttpVersion.HTTP_2) {
+            return false;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("Camel") && value != null) {
+                headers.put(name, value.toString());
+            }
+        });
+        HttpServerRequest request = http.getRequest();
+        CutSender.send(http.getResponse(), () -> request.connection().close(),
+                response.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), headers, stream);
+        return true;
     }
 
     private CutType type(String text) {

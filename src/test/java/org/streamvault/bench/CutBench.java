@@ -24,10 +24,10 @@ import org.streamvault.testing.LongRecording;
 import org.streamvault.testing.TestNode;
 
 /**
- * Issue #4 benchmark, in one run over a store of about 1 GB of real 2 s segments:
- * rough-cut throughput (library and over HTTP) against {@code cat} of the same files,
- * fast-cut latency for a one-hour range against one edge re-encode, and peak heap during the
- * 1 GB rough cuts. Run with {@code bench/run CutBench} (add {@code JAVA_OPTS=-Xmx64m} to show
+ * Issues #4 and #12 benchmark, in one run over a store of about 1 GB of real 2 s segments:
+ * rough-cut throughput (library and over HTTP) against {@code cat} of the same files, peak heap
+ * during the 1 GB rough cuts, a one-hour fast cut against re-encoding its two edge segments plus
+ * a stream copy of the hour, and a one-hour smart cut against that stream copy. Run with {@code bench/run CutBench} (add {@code JAVA_OPTS=-Xmx64m} to show
  * it fits a small heap).
  */
 public final class CutBench {
@@ -83,29 +83,53 @@ public final class CutBench {
                     mb(bytes) / overHttp, catSeconds / overHttp, mb(httpPeak), mb(Runtime.getRuntime().maxMemory()));
         }
 
-        // fast cut of one hour, starting and ending inside a segment (both edges re-encoded)
-        long fastStart = START + 1_300_000;
-        long fastEnd = START + 3600 * SEC - 700_000;
-        CutRequest fast = request(segments, CutType.FAST, fastStart, fastEnd);
+        // one hour, starting and ending inside a segment (both edges re-encoded)
+        long hourStart = START + 1_300_000;
+        long hourEnd = START + 3600 * SEC - 700_000;
+        int hourSegments = 1800;
+        Path hourList = Files.write(dir.resolve("hour.txt"), files.subList(0, hourSegments).stream().map(Path::toString).toList());
+        CutRequest fast = request(segments, CutType.FAST, hourStart, hourEnd);
+        CutRequest smart = request(segments, CutType.SMART, hourStart, hourEnd);
         double[] firstByte = new double[1];
-        double fastTotal = best(() -> {
-            long t0 = System.nanoTime();
-            try (CutStream cut = cutter.open(fast)) {
-                byte[] buf = new byte[65536];
-                int n = cut.read(buf);
-                firstByte[0] = (System.nanoTime() - t0) / 1e9;
-                long total = n;
-                while ((n = cut.read(buf)) >= 0) {
-                    total += n;
-                }
-                if (total <= 0) {
-                    throw new IllegalStateException("empty fast cut");
-                }
-            }
+        double fastTotal = best(() -> firstByte[0] = drain(cutter, fast));
+        double smartTotal = best(() -> drain(cutter, smart));
+        double edges = best(() -> {
+            edgeEncode(files.get(0), "-ss", "1.3");
+            edgeEncode(files.get(hourSegments - 1), "-t", "1.3");
         });
-        double edge = best(() -> edgeEncode(files.get(0)));
-        System.out.printf("fast cut of 1 hour: first byte %.2f s, complete %.2f s; baseline one edge re-encode %.2f s"
-                + " (complete = %.1f x edge; target: a few seconds)%n", firstByte[0], fastTotal, edge, fastTotal / edge);
+        double copy = best(() -> copyRemux(hourList));
+        System.out.printf("baseline  re-encode of the two edge segments: %.2f s; ffmpeg -c copy remux of the hour: %.2f s%n",
+                edges, copy);
+        System.out.printf("fast cut of 1 hour:  first byte %.2f s, complete %.2f s = %.2f x (edges + copy) (target <= 1.5)%n",
+                firstByte[0], fastTotal, fastTotal / (edges + copy));
+        System.out.printf("smart cut of 1 hour: complete %.2f s = %.2f x copy (target <= 2)%n", smartTotal, smartTotal / copy);
+    }
+
+    /** Reads a cut to its end; returns the seconds to its first byte. */
+    private static double drain(Cutter cutter, CutRequest request) throws IOException {
+        long t0 = System.nanoTime();
+        try (CutStream cut = cutter.open(request)) {
+            byte[] buf = new byte[1 << 20];
+            int n = cut.read(buf);
+            double first = (System.nanoTime() - t0) / 1e9;
+            long total = n;
+            while ((n = cut.read(buf)) >= 0) {
+                total += n;
+            }
+            if (total <= 0) {
+                throw new IllegalStateException("empty cut");
+            }
+            return first;
+        }
+    }
+
+    /** What a plain stream copy of the hour costs: its segments piped into one {@code ffmpeg -c copy}. */
+    private static void copyRemux(Path list) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", "xargs -d '\\n' cat < '" + list + "' | ffmpeg -hide_banner -loglevel error"
+                + " -nostdin -f mpegts -i pipe:0 -map 0 -c copy -f mpegts -y /dev/null").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("ffmpeg copy failed");
+        }
     }
 
     private static CutRequest request(SegmentStore store, CutType type, long start, long end) throws Exception {
@@ -131,10 +155,10 @@ public final class CutBench {
         check(Long.parseLong(size), expected);
     }
 
-    /** What the fast cut does to its first segment, alone: ffmpeg's start-up, decode and encode of 2 s. */
-    private static void edgeEncode(Path segment) throws IOException, InterruptedException {
+    /** What a cut does to an edge segment, alone: ffmpeg's start-up, decode and encode of 2 s. */
+    private static void edgeEncode(Path segment, String trim, String seconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-i", "file:" + segment,
-                "-map", "0:0", "-c:0", "h264", "-map", "0:1", "-c:1", "aac", "-ss", "1.3", "-f", "mpegts", "-y", "/dev/null")
+                "-map", "0:0", "-c:0", "h264", "-map", "0:1", "-c:1", "aac", trim, seconds, "-f", "mpegts", "-y", "/dev/null")
                 .inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IOException("ffmpeg failed");

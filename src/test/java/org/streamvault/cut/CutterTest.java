@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.streamvault.segments.SegmentType;
+import org.streamvault.testing.CutChecker;
 import org.streamvault.testing.MediaProbe;
 import org.streamvault.testing.ProcessWatch;
 import org.streamvault.testing.StoreBuilder;
@@ -66,13 +67,9 @@ class CutterTest {
         Path out = cutToFile(fixture.request(type, 2.5, 9.2));
 
         assertThat(MediaProbe.videoFrames(out) * FRAME).isCloseTo(6.7, within(FRAME));
-        if (type != CutType.FAST) {
-            // Fast cuts keep each piece's own timestamps, so only their frame count is meaningful,
-            // and the byte joins break MPEG-TS continuity counters (the demuxer flags the packet
-            // before each join as corrupt): the artifacting that smart cuts exist to avoid.
-            assertThat(MediaProbe.videoDuration(out)).isCloseTo(6.7, within(FRAME));
-            MediaProbe.decodesCleanly(out);
-        }
+        // fast cuts too: their packets are re-timed and their continuity counters renumbered
+        assertThat(MediaProbe.videoDuration(out)).isCloseTo(6.7, within(FRAME));
+        MediaProbe.decodesCleanly(out);
         ProcessWatch.awaitEmpty(work.resolve("tmp"));
     }
 
@@ -81,7 +78,9 @@ class CutterTest {
         Path out = cutToFile(fixture.request(CutType.SMART, 2.5, 9.2));
 
         assertThat(MediaProbe.firstNonMonotonic(MediaProbe.decodeTimes(out, "v:0"))).isNull();
-        assertThat(MediaProbe.firstNonMonotonic(MediaProbe.decodeTimes(out, "a:0"))).isNull();
+        // A re-encoded edge's last AAC frame is padded to 1024 samples, so its audio may overlap
+        // the next segment's by less than a frame (within SPEC §4's 1.5 frames); the checker judges it.
+        CutChecker.assertPlaysAs(out, 6.7);
     }
 
     @Test
@@ -98,9 +97,7 @@ class CutterTest {
         Path out = cutToFile(request);
 
         assertThat(MediaProbe.videoFrames(out) * FRAME).isCloseTo(6.7 + 3.5, within(FRAME));
-        if (type != CutType.FAST) {
-            assertThat(MediaProbe.videoDuration(out)).isCloseTo(6.7 + 3.5, within(FRAME));
-        }
+        assertThat(MediaProbe.videoDuration(out)).isCloseTo(6.7 + 3.5, within(FRAME));
     }
 
     @Test
@@ -120,15 +117,15 @@ class CutterTest {
     }
 
     @Test
-    void ffmpegFailureIsReportedWithWhatItSaid(@TempDir Path other) throws Exception {
+    void junkSegmentIsReportedByName(@TempDir Path other) throws Exception {
         new StoreBuilder(other, "chan", "src")
                 .add(CutFixture.T0, "2.000", SegmentType.FULL, 50_000);
         CutFixture junk = new CutFixture(other, 0);
 
         assertThatThrownBy(() -> cutter().writeTo(junk.request(CutType.FAST, 0.5, 1.5), OutputStream.nullOutputStream()))
                 .isInstanceOf(CutFailedException.class)
-                .hasMessageContaining("ffprobe failed")
-                .hasMessageContaining("Invalid data");
+                .hasMessageContaining("holds no MPEG-TS audio or video")
+                .hasMessageContaining("00:00.000000-2.000-full-");
     }
 
     @ParameterizedTest

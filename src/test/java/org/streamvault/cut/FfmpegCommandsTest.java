@@ -18,39 +18,41 @@ class FfmpegCommandsTest {
     }
 
     @Test
-    void concatListQuotesNamesWithColonsAndQuotes() {
-        String list = FfmpegCommands.concatList(List.of(Path.of("/s/c/q/2026-11-20T14/05:42.125000-2.0-full-abc.ts"),
-                Path.of("/tmp/it's.ts")));
+    void fullEncodeOfTwoRunsTrimsEachOnTheSourceClockAndJoinsThem() {
+        Encoding enc = new Encoding(List.of("-c:v", "libx264"), "mpegts", false);
+        List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a"), Path.of("/t/b")),
+                List.of(new long[] {90_000, 180_000}, new long[] {9_000, 27_000}), true, true, enc, "pipe:1");
 
-        assertThat(list).isEqualTo("ffconcat version 1.0\n"
-                + "file 'file:/s/c/q/2026-11-20T14/05:42.125000-2.0-full-abc.ts'\n"
-                + "file 'file:/tmp/it'\\''s.ts'\n");
+        assertThat(String.join(" ", cmd)).isEqualTo("ffmpeg -hide_banner -loglevel error -nostdin -copyts"
+                + " -f mpegts -i file:/t/a -f mpegts -i file:/t/b -filter_complex"
+                + " [0:v:0]trim=start=0.999994:end=1.999994,setpts=PTS-STARTPTS[v0];"
+                + "[0:a:0]atrim=start=0.999994:end=1.999994,asetpts=PTS-STARTPTS[a0];"
+                + "[1:v:0]trim=start=0.099994:end=0.299994,setpts=PTS-STARTPTS[v1];"
+                + "[1:a:0]atrim=start=0.099994:end=0.299994,asetpts=PTS-STARTPTS[a1];"
+                + "[v0][a0][v1][a1]concat=n=2:v=1:a=1[v][a]"
+                + " -map [v] -map [a] -c:v libx264 -f mpegts pipe:1");
     }
 
     @Test
-    void fullEncodeOfTwoRangesTrimsEachAndJoinsThem() {
-        Encoding enc = new Encoding(List.of("-c:v", "libx264"), "mpegts", false);
-        List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a"), Path.of("/t/b")),
-                List.of(new long[] {500_000, 6_700_000}, new long[] {0, 2_000_000}), true, true, enc, "pipe:1");
+    void edgeIsReencodedOnTheSourceClockWithTheSourcePacketIds() {
+        MediaStreams streams = MediaStreams.parse("program_num=1\npmt_pid=4096\nindex=0\ncodec_name=h264\n"
+                + "codec_type=video\nid=0x100\nindex=1\ncodec_name=aac\ncodec_type=audio\nid=0x101\n");
+        List<String> cmd = FfmpegCommands.trimEdge("ffmpeg", Path.of("/s/seg.ts"), streams, 90_000, -1, 2, "pipe:1");
 
-        assertThat(String.join(" ", cmd)).isEqualTo("ffmpeg -hide_banner -loglevel error -nostdin"
-                + " -f concat -safe 0 -i file:/t/a -f concat -safe 0 -i file:/t/b -filter_complex"
-                + " [0:v:0]trim=start=0.500000:duration=6.700000,setpts=PTS-STARTPTS[v0];"
-                + "[0:a:0]atrim=start=0.500000:duration=6.700000,asetpts=PTS-STARTPTS[a0];"
-                + "[1:v:0]trim=start=0.000000:duration=2.000000,setpts=PTS-STARTPTS[v1];"
-                + "[1:a:0]atrim=start=0.000000:duration=2.000000,asetpts=PTS-STARTPTS[a1];"
-                + "[v0][a0][v1][a1]concat=n=2:v=1:a=1[v][a]"
-                + " -map [v] -map [a] -c:v libx264 -f mpegts pipe:1");
+        assertThat(String.join(" ", cmd)).isEqualTo("ffmpeg -hide_banner -loglevel error -nostdin -copyts"
+                + " -i file:/s/seg.ts -filter_complex [0:0]trim=start=0.999994[v];[0:1]atrim=start=0.999994[a]"
+                + " -map [v] -c:0 h264 -streamid 0:256 -map [a] -c:1 aac -streamid 1:257"
+                + " -mpegts_pmt_start_pid 4096 -mpegts_service_id 1 -mpegts_copyts 1 -f mpegts pipe:1");
     }
 
     @Test
     void fullEncodeOfOneSilentRangeNeedsNoConcatFilter() {
         Encoding enc = new Encoding(List.of(), "mp4", true);
         List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a")),
-                List.<long[]>of(new long[] {0, 1_000_000}), true, false, enc, "file:/t/out.mp4");
+                List.<long[]>of(new long[] {1, 90_001}), true, false, enc, "file:/t/out.mp4");
 
         assertThat(cmd).containsSubsequence("-filter_complex",
-                "[0:v:0]trim=start=0.000000:duration=1.000000,setpts=PTS-STARTPTS[v]", "-map", "[v]", "-f", "mp4");
+                "[0:v:0]trim=start=0.000006:end=1.000006,setpts=PTS-STARTPTS[v]", "-map", "[v]", "-f", "mp4");
         assertThat(cmd).doesNotContain("[a]");
     }
 
@@ -58,7 +60,7 @@ class FfmpegCommandsTest {
     void fullEncodeOfAudioOnlyRangesJoinsAudioAlone() {
         Encoding enc = new Encoding(List.of(), "mpegts", false);
         List<String> cmd = FfmpegCommands.fullEncode("ffmpeg", List.of(Path.of("/t/a"), Path.of("/t/b")),
-                List.of(new long[] {0, 1_000_000}, new long[] {0, 1_000_000}), false, true, enc, "pipe:1");
+                List.of(new long[] {0, 90_000}, new long[] {0, 90_000}), false, true, enc, "pipe:1");
 
         assertThat(cmd.get(cmd.indexOf("-filter_complex") + 1)).endsWith("[a0][a1]concat=n=2:v=0:a=1[a]");
         assertThat(cmd).doesNotContain("[v]");
@@ -67,10 +69,11 @@ class FfmpegCommandsTest {
     @Test
     void probeOutputListsStreamsInOrder() {
         MediaStreams streams = MediaStreams.parse("index=0\ncodec_name=h264\ncodec_type=video\n"
-                + "index=1\ncodec_name=aac\ncodec_type=audio\nindex=2\ncodec_name=timed_id3\ncodec_type=data\n");
+                + "index=1\ncodec_name=aac\ncodec_type=audio\nindex=2\ncodec_name=timed_id3\ncodec_type=data\n"
+                + "index=0\ncodec_name=h264\ncodec_type=video\n");
 
-        assertThat(streams.streams()).containsExactly(new MediaStreams.Stream(0, "video", "h264"),
-                new MediaStreams.Stream(1, "audio", "aac"), new MediaStreams.Stream(2, "data", "timed_id3"));
+        assertThat(streams.streams()).containsExactly(new MediaStreams.Stream(0, "video", "h264", -1),
+                new MediaStreams.Stream(1, "audio", "aac", -1), new MediaStreams.Stream(2, "data", "timed_id3", -1));
         assertThat(streams.has("audio")).isTrue();
         assertThat(MediaStreams.parse("").has("video")).isFalse();
     }

@@ -74,6 +74,27 @@ public final class StoreBuilder {
         return out;
     }
 
+    /**
+     * The segments of a {@link TestMedia.Kind} from {@code startMicros} on, each starting where
+     * the previous one's duration ends, except those whose index is in {@code missing} (holes).
+     *
+     * @return the stored files, in order
+     */
+    public java.util.List<Path> addKind(TestMedia.Kind kind, long startMicros, int... missing)
+            throws IOException, InterruptedException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        long at = startMicros;
+        int i = 0;
+        for (TestMedia.Segment s : TestMedia.segments(kind)) {
+            final int index = i++;
+            if (java.util.Arrays.stream(missing).noneMatch(m -> m == index)) {
+                out.add(addFile(at, s.duration(), s.file()));
+            }
+            at += s.durationMicros();
+        }
+        return out;
+    }
+
     /** A file with an arbitrary name in the hour of {@code startIso} (junk, hidden, tombstones). */
     public Path addRaw(String startIso, String fileName, byte[] bytes) {
         return write(Timestamps.parseUtc(startIso), fileName, bytes);

@@ -103,6 +103,78 @@ public final class TestMedia {
         return out;
     }
 
+    /** One segment file of a {@link Kind} and the duration text its playlist (or segmenter) gave it. */
+    public record Segment(Path file, String duration) {
+        public long durationMicros() {
+            return Math.round(Double.parseDouble(duration) * 1_000_000);
+        }
+    }
+
+    /**
+     * Real-world shapes of recorded segments, each made once per build by ffmpeg (a moving test
+     * pattern with a running timecode and a tone, 30 fps, AAC at 48 kHz), 24 s long.
+     */
+    public enum Kind {
+        /** x264 with B-frames (its default), keyframe every 2 s, ffmpeg's segment muxer, 2 s segments. */
+        BFRAMES_2S(true, "segment", 2),
+        /** The same stream written by ffmpeg's HLS muxer, durations as its playlist gives them. */
+        HLS_MUXER_2S(true, "hls", 2),
+        /** 6 s segments, keyframes every 2 s. */
+        SEGMENTS_6S(true, "segment", 6),
+        /** An audio-only rendition (Twitch's {@code audio_only}): AAC alone, 2 s segments. */
+        AUDIO_ONLY_2S(false, "segment", 2);
+
+        public final boolean video;
+        final String muxer;
+        public final int segmentSeconds;
+
+        Kind(boolean video, String muxer, int segmentSeconds) {
+            this.video = video;
+            this.muxer = muxer;
+            this.segmentSeconds = segmentSeconds;
+        }
+    }
+
+    public static final int KIND_SECONDS = 24;
+
+    /** The segments of a {@link Kind}, in order (made on first use, cached under {@code target/test-media}). */
+    public static synchronized List<Segment> segments(Kind kind) throws IOException, InterruptedException {
+        Path dir = TestNode.projectRoot().resolve("target/test-media/" + kind.name().toLowerCase(java.util.Locale.ROOT));
+        Path done = dir.resolve(".done");
+        if (!Files.exists(done)) {
+            Files.createDirectories(dir);
+            List<String> args = new ArrayList<>();
+            if (kind.video) {
+                args.addAll(List.of("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=" + FPS));
+            }
+            args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:beep_factor=4",
+                    "-t", String.valueOf(KIND_SECONDS)));
+            if (kind.video) {
+                // preset veryfast keeps x264's B-frames (ultrafast has none)
+                args.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                        "-g", String.valueOf(FPS * 2), "-keyint_min", String.valueOf(FPS * 2), "-sc_threshold", "0"));
+            }
+            args.addAll(List.of("-c:a", "aac", "-b:a", "64k"));
+            if (kind.muxer.equals("hls")) {
+                args.addAll(List.of("-f", "hls", "-hls_time", String.valueOf(kind.segmentSeconds), "-hls_list_size", "0",
+                        "-hls_segment_filename", dir.resolve("seg%03d.ts").toString(), dir.resolve("index.m3u8").toString()));
+            } else {
+                args.addAll(List.of("-f", "segment", "-segment_time", String.valueOf(kind.segmentSeconds),
+                        "-segment_format", "mpegts", "-segment_list", dir.resolve("index.m3u8").toString(),
+                        dir.resolve("seg%03d.ts").toString()));
+            }
+            ffmpeg(dir, args.toArray(String[]::new));
+            writeDurations(dir, kind);
+            Files.createFile(done);
+        }
+        List<Segment> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("durations.txt"))) {
+            String[] f = line.split(" ");
+            out.add(new Segment(dir.resolve(f[0]), f[1]));
+        }
+        return out;
+    }
+
     /** The colour (0xRRGGBB) of the left half of frame {@code k} of {@link #numberedFrames}, k < 64. */
     public static int frameColour(int k) {
         return ((k % 8) * 32 + 16) << 16 | (((k / 8) % 8) * 32 + 16) << 8 | 128;
@@ -122,6 +194,38 @@ public final class TestMedia {
             }
         }
         return best;
+    }
+
+    /**
+     * Each segment's duration as the stream's own timestamps give it (the next segment's start
+     * minus its own, video first), the last one as the playlist says; written next to the segments. The
+     * segment muxer's playlist gives the first segment its B-frame delay on top (2.066667 s),
+     * which no origin would put in a playlist.
+     */
+    private static void writeDurations(Path dir, Kind kind) throws IOException, InterruptedException {
+        List<String> files = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        String duration = null;
+        for (String line : Files.readAllLines(dir.resolve("index.m3u8"))) {
+            if (line.startsWith("#EXTINF:")) {
+                duration = line.substring("#EXTINF:".length(), line.indexOf(','));
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                files.add(Path.of(line).getFileName().toString());
+                listed.add(duration);
+            }
+        }
+        List<Double> starts = new ArrayList<>();
+        for (String f : files) {
+            starts.add(Double.parseDouble(ffprobe("-select_streams", kind.video ? "v:0" : "a:0", "-show_entries",
+                    "stream=start_time", "-of", "csv=p=0", dir.resolve(f).toString()).strip().lines().findFirst().orElseThrow()));
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            String d = i + 1 < files.size()
+                    ? String.format(java.util.Locale.ROOT, "%.6f", starts.get(i + 1) - starts.get(i)) : listed.get(i);
+            out.append(files.get(i)).append(' ').append(d).append('\n');
+        }
+        Files.writeString(dir.resolve("durations.txt"), out);
     }
 
     /** Runs ffmpeg quietly in {@code dir}, failing with its stderr if it fails. */

@@ -1,0 +1,96 @@
+package org.streamvault.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.streamvault.segments.Timestamps;
+
+/**
+ * The stores and ranges that every cut type must get right (SPEC §4, "What a cut must be"): each
+ * {@link TestMedia.Kind} stored twice over, and each of the {@link Shape}s of request against them.
+ * Shared by the library, HTTP and cutter tests so they judge the same cases with {@link CutChecker}.
+ *
+ * <p>Layout, per kind, under one base directory: channel {@link #channel(TestMedia.Kind)}, quality
+ * {@code plain}: the kind's 24 s from {@link #T0}, then the same segments again right after (the
+ * stream restarted: wall clock continuous, timestamps back to their start); quality {@code holey}:
+ * the 24 s once, without its second segment.
+ */
+public final class CutMatrix {
+    public static final long T0 = Timestamps.parseUtc("2026-11-20T14:00:00");
+
+    private CutMatrix() {
+    }
+
+    /** What a request looks like: its ranges (seconds after {@link #T0}), quality and kept length. */
+    public enum Shape {
+        /** One range starting and ending inside segments. */
+        ONE_RANGE,
+        /** Two ranges, cut back to back. */
+        TWO_RANGES,
+        /** One range across a missing segment (allow_holes). */
+        ACROSS_A_HOLE,
+        /** One range across a restart of the stream (timestamps reset). */
+        ACROSS_A_RESTART;
+
+        /** {@code {start, end}} pairs in seconds after {@link #T0}. */
+        public List<double[]> ranges(TestMedia.Kind kind) {
+            int s = kind.segmentSeconds;
+            return switch (this) {
+                case ONE_RANGE -> List.<double[]>of(new double[] {1.5, 9.25});
+                case TWO_RANGES -> List.of(new double[] {1.5, 5.25}, new double[] {13.3, 17.0});
+                case ACROSS_A_HOLE -> List.<double[]>of(new double[] {1.5, 2 * s + 3.25});
+                case ACROSS_A_RESTART -> List.<double[]>of(new double[] {TestMedia.KIND_SECONDS - 5.5,
+                        TestMedia.KIND_SECONDS + 3.25});
+            };
+        }
+
+        public String quality() {
+            return this == ACROSS_A_HOLE ? "holey" : "plain";
+        }
+
+        public boolean allowHoles() {
+            return this == ACROSS_A_HOLE;
+        }
+
+        /** Seconds of video the cut must hold: the ranges minus what is missing from the store. */
+        public double length(TestMedia.Kind kind) {
+            double sum = 0;
+            for (double[] r : ranges(kind)) {
+                sum += r[1] - r[0];
+            }
+            return this == ACROSS_A_HOLE ? sum - kind.segmentSeconds : sum;
+        }
+    }
+
+    public static String channel(TestMedia.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Stores every kind as described in the class comment. */
+    public static void store(Path baseDir) throws IOException, InterruptedException {
+        for (TestMedia.Kind kind : TestMedia.Kind.values()) {
+            StoreBuilder plain = new StoreBuilder(baseDir, channel(kind), "plain");
+            plain.addKind(kind, T0);
+            plain.addKind(kind, T0 + TestMedia.KIND_SECONDS * Timestamps.MICROS_PER_SECOND);
+            new StoreBuilder(baseDir, channel(kind), "holey").addKind(kind, T0, 1);
+        }
+    }
+
+    /** Microseconds {@code seconds} after {@link #T0}. */
+    public static long at(double seconds) {
+        return T0 + Math.round(seconds * Timestamps.MICROS_PER_SECOND);
+    }
+
+    /** Every kind × shape. */
+    public static List<Object[]> cases() {
+        List<Object[]> out = new ArrayList<>();
+        for (TestMedia.Kind kind : TestMedia.Kind.values()) {
+            for (Shape shape : Shape.values()) {
+                out.add(new Object[] {kind, shape});
+            }
+        }
+        return out;
+    }
+}
