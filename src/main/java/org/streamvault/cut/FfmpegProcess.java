@@ -4,11 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One ffmpeg (or ffprobe) run: stdout piped to the caller, stdin closed, stderr drained by a
@@ -22,14 +20,12 @@ final class FfmpegProcess {
 
     private final String name;
     private final Process process;
-    private final byte[] tail = new byte[STDERR_TAIL_BYTES];
-    private long tailWritten;
-    private final Thread drainer;
+    private final StderrTail stderr;
 
     private FfmpegProcess(String name, Process process) {
         this.name = name;
         this.process = process;
-        this.drainer = Thread.ofVirtual().name("ffmpeg-stderr-" + process.pid()).start(this::drainStderr);
+        this.stderr = new StderrTail(process, STDERR_TAIL_BYTES, "ffmpeg-stderr-" + process.pid());
     }
 
     /** Starts {@code command}; stdout goes to {@code output} when given, else to a pipe. */
@@ -84,7 +80,7 @@ final class FfmpegProcess {
         int status;
         try {
             status = process.waitFor();
-            drainer.join(TimeUnit.SECONDS.toMillis(5));
+            stderr.awaitDrained();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(Duration.ZERO);
@@ -103,44 +99,12 @@ final class FfmpegProcess {
      * exit status, so no zombie remains.
      */
     void kill(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        // Through the handle: Process.destroy() first closes stdin, which blocks while a feeder
-        // thread is stuck writing into it (ffmpeg stopped reading because nobody reads its stdout).
-        ProcessHandle handle = process.toHandle();
-        handle.destroy();
-        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (handle.isAlive()) {
-                handle.destroyForcibly();
-            }
-        });
+        StderrTail.stop(process, grace);
     }
 
     /** The last few KB ffmpeg wrote to stderr, on one line. */
-    synchronized String stderrTail() {
-        int size = (int) Math.min(tailWritten, tail.length);
-        byte[] out = new byte[size];
-        int start = (int) ((tailWritten - size) % tail.length);
-        for (int i = 0; i < size; i++) {
-            out[i] = tail[(start + i) % tail.length];
-        }
-        return new String(out, StandardCharsets.UTF_8).strip().replaceAll("\\s*\n\\s*", " | ");
+    String stderrTail() {
+        return stderr.text();
     }
 
-    private void drainStderr() {
-        byte[] buf = new byte[1024];
-        try (InputStream err = process.getErrorStream()) {
-            int n;
-            while ((n = err.read(buf)) > 0) {
-                synchronized (this) {
-                    for (int i = 0; i < n; i++) {
-                        tail[(int) (tailWritten++ % tail.length)] = buf[i];
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone; what was read so far is all there is
-        }
-    }
 }

@@ -4,17 +4,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.streamvault.cut.StderrTail;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One ffmpeg or ffprobe run of an image request: stdout piped to the caller, stdin closed or piped
  * from the caller, stderr drained by a virtual thread into a small ring buffer (so a failure can
  * say what ffmpeg said, and stderr never fills up and blocks ffmpeg). Stopped with SIGTERM, then
- * SIGKILL after a grace period, without ever blocking the caller.
+ * SIGKILL after a grace period, without ever blocking the caller (both through {@link StderrTail}).
  */
 public final class MediaProcess implements AutoCloseable {
     static final int STDERR_TAIL_BYTES = 2048;
@@ -23,15 +22,13 @@ public final class MediaProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Duration killGrace;
-    private final byte[] tail = new byte[STDERR_TAIL_BYTES];
-    private long tailWritten;
-    private final Thread drainer;
+    private final StderrTail stderr;
 
     private MediaProcess(String name, Process process, Duration killGrace) {
         this.name = name;
         this.process = process;
         this.killGrace = killGrace;
-        this.drainer = Thread.ofVirtual().name("image-stderr-" + process.pid()).start(this::drainStderr);
+        this.stderr = new StderrTail(process, STDERR_TAIL_BYTES, "image-stderr-" + process.pid());
     }
 
     /**
@@ -75,7 +72,7 @@ public final class MediaProcess implements AutoCloseable {
         int status;
         try {
             status = process.waitFor();
-            drainer.join(TimeUnit.SECONDS.toMillis(5));
+            stderr.awaitDrained();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -90,41 +87,12 @@ public final class MediaProcess implements AutoCloseable {
     /** SIGTERM now, SIGKILL after the grace period if it is still running. Never blocks. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        CompletableFuture.delayedExecutor(killGrace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        });
+        StderrTail.stop(process, killGrace);
     }
 
     /** The last bytes written to stderr, on one line. */
-    public synchronized String stderrTail() {
-        int size = (int) Math.min(tailWritten, tail.length);
-        byte[] out = new byte[size];
-        int start = (int) ((tailWritten - size) % tail.length);
-        for (int i = 0; i < size; i++) {
-            out[i] = tail[(start + i) % tail.length];
-        }
-        return new String(out, StandardCharsets.UTF_8).strip().replaceAll("\\s*\n\\s*", " | ");
+    public String stderrTail() {
+        return stderr.text();
     }
 
-    private void drainStderr() {
-        byte[] buf = new byte[1024];
-        try (InputStream err = process.getErrorStream()) {
-            int n;
-            while ((n = err.read(buf)) > 0) {
-                synchronized (this) {
-                    for (int i = 0; i < n; i++) {
-                        tail[(int) (tailWritten++ % tail.length)] = buf[i];
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone; what was read is all there is
-        }
-    }
 }
