@@ -38,6 +38,8 @@ public class CutBeans implements CamelConfiguration {
     private int killGraceSeconds;
     @PropertyInject(value = "streamvault.http.worker-blocked-warning-seconds", defaultValue = "3600")
     private int workerBlockedWarningSeconds;
+    @PropertyInject(value = "streamvault.http.worker-threads", defaultValue = "256")
+    private int workerThreads;
 
     private Cutter cutter;
 
@@ -47,11 +49,17 @@ public class CutBeans implements CamelConfiguration {
      * cut waits until ffmpeg has written the whole spool file, which for a long cut is minutes:
      * Vert.x would log "Thread blocked" with a stack trace every second after 60 s. The limit is
      * raised so that only a really stuck worker is reported.
+     *
+     * <p>platform-http runs each request's route on a worker and writes the response only after
+     * the route returns, so a download holds its worker until the client has taken the last byte
+     * (the write waits, with back-pressure, while the client is slow). Vert.x's default of 20
+     * workers would let 20 slow downloads stop every other request, so the pool is larger; an
+     * idle worker costs a parked thread.
      */
     @BindToRegistry("vertxOptions")
     public VertxOptions vertxOptions() {
         return new VertxOptions().setMaxWorkerExecuteTime(workerBlockedWarningSeconds)
-                .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS);
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS).setWorkerPoolSize(workerThreads);
     }
 
     @BindToRegistry(value = "videoCutter", lazy = true)
