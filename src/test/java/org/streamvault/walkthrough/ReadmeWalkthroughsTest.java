@@ -27,9 +27,9 @@ class ReadmeWalkthroughsTest {
     }
 
     @Test
-    void everyScriptIsRunByTheWalkthroughTest() throws Exception {
+    void everyScriptIsRunByTheWalkthroughIT() throws Exception {
         String test = Files.readString(TestNode.projectRoot()
-                .resolve("src/test/java/org/streamvault/walkthrough/WalkthroughTest.java"));
+                .resolve("src/test/java/org/streamvault/walkthrough/WalkthroughIT.java"));
         try (Stream<Path> files = Files.list(Walkthrough.SCRIPTS)) {
             for (Path script : files.filter(p -> p.toString().endsWith(".sh")).toList()) {
                 assertThat(test).as(script.getFileName() + " is run").contains("\"" + script.getFileName() + "\"");

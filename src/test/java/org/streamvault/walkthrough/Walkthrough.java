@@ -21,8 +21,10 @@ import org.streamvault.testing.TestNode;
 /**
  * Runs the README's walkthrough scripts ({@code docs/walkthroughs/*.sh}) with bash, as a user
  * would, in a fresh directory that stands for the checkout: {@code ./streamvault} there is a
- * stand-in for the launcher taking the same commands but starting the node's main classes from
- * the test class path (the real launcher would build the jar with Maven, from inside Maven).
+ * two-line wrapper that execs the checkout's real launcher (a symlink would not do: the launcher
+ * finds the checkout from its own path). The launcher starts the jar and {@code target/lib} that
+ * {@code mvn package} made before this integration test ran ({@code STREAMVAULT_BUILD=never}: a
+ * missing or stale build is an error, never Maven run from inside Maven).
  * Each script's output, and that of the nodes it starts, goes to {@code <name>.log}.
  */
 final class Walkthrough {
@@ -30,29 +32,28 @@ final class Walkthrough {
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(|^Caused by: |Exception in thread");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Path LAUNCHER = TestNode.projectRoot().resolve("streamvault");
+
     private final Path dir;
     private final List<Process> running = new ArrayList<>();
-    private final String java;
 
     Walkthrough(Path dir) throws IOException {
         this.dir = dir;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String launcher = """
-                #!/usr/bin/env bash
-                # Test stand-in for ./streamvault: its commands, the main classes from the test class path.
-                cmd="$1"; shift
-                run() { exec "$SV_JAVA" -XX:TieredStopAtLevel=1 -cp "$SV_CP" -Dstreamvault.home="$SV_HOME" "$@"; }
-                case "$cmd" in
-                  run) run org.streamvault.config.StreamvaultMain "$@" ;;
-                  demo) run org.streamvault.config.DemoMain "$@" ;;
-                  backfill-once) run org.streamvault.config.StreamvaultMain streamvault.backfiller.once=true "$@" ;;
-                  *) echo "streamvault (test stand-in): unknown command $cmd" >&2; exit 2 ;;
-                esac
-                """;
-        Path shim = dir.resolve("streamvault");
-        Files.writeString(shim, launcher);
-        Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
-        this.java = java;
+        Path root = TestNode.projectRoot();
+        for (Path built : List.of(root.resolve("target/streamvault.jar"), root.resolve("target/lib/.streamvault-built"))) {
+            if (!Files.exists(built)) {
+                throw new IllegalStateException("no " + built + ": the walkthroughs run after `mvn package`"
+                        + " (they are integration tests: mvn verify)");
+            }
+        }
+        Path wrapper = dir.resolve("streamvault");
+        Files.writeString(wrapper, "#!/usr/bin/env bash\nSTREAMVAULT_BUILD=never exec "
+                + bashQuote(LAUNCHER.toString()) + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static String bashQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     Path dir() {
@@ -64,9 +65,10 @@ final class Walkthrough {
         ProcessBuilder pb = new ProcessBuilder("bash", SCRIPTS.resolve(script).toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(script).toFile()));
         Map<String, String> e = pb.environment();
-        e.put("SV_JAVA", java);
-        e.put("SV_CP", System.getProperty("java.class.path"));
-        e.put("SV_HOME", TestNode.projectRoot().toString());
+        // the JDK running the tests (the launcher checks it is >= 21 with javac, else looks further);
+        // C1 only: the nodes start faster, and run for seconds
+        e.put("JAVA_HOME", System.getProperty("java.home"));
+        e.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         e.put("PGCONNECT_TIMEOUT", "5");
         for (int i = 0; i + 1 < env.length; i += 2) {
             e.put(env[i], env[i + 1]);

@@ -28,9 +28,11 @@ import org.streamvault.testing.TestNode;
 
 /**
  * Every README walkthrough, run verbatim with bash against fresh directories and a fresh empty
- * database, checked the way a user would check it; no node may log a stack trace.
+ * database, through the real launcher, checked the way a user would check it; no node may log a
+ * stack trace. An integration test (failsafe, after {@code package}): the launcher starts the jar
+ * and {@code target/lib} that {@code package} made.
  */
-class WalkthroughTest {
+class WalkthroughIT {
     @TempDir
     Path dir;
     Walkthrough w;
