@@ -2,12 +2,16 @@ package org.streamvault.restream;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.vertx.core.buffer.Buffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.streamvault.hls.LiveTail;
 import org.streamvault.hls.MasterPlaylistWriter;
+import org.streamvault.hls.MediaPlaylistCache;
 import org.streamvault.hls.MediaPlaylistWriter;
 import org.streamvault.segments.ContainsHolesException;
+import org.streamvault.segments.HourListing;
 import org.streamvault.segments.Segment;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Selection;
@@ -15,7 +19,9 @@ import org.streamvault.segments.Timestamps;
 
 /**
  * {@code GET /playlist/{channel}.m3u8} (master) and {@code GET /playlist/{channel}/{quality}.m3u8}
- * (media) for an optional {@code start}/{@code end} range; see {@link MediaPlaylistWriter}.
+ * (media) for an optional {@code start}/{@code end} range; see {@link MediaPlaylistWriter}. Media
+ * playlists are rendered through a {@link MediaPlaylistCache}, so an hour whose listing has not
+ * changed is not formatted again.
  */
 public class PlaylistProcessor extends ApiProcessor {
     static final String CONTENT_TYPE = "application/vnd.apple.mpegurl";
@@ -23,10 +29,13 @@ public class PlaylistProcessor extends ApiProcessor {
 
     private final SegmentStore store;
     private final long liveTailMicros;
+    private final MediaPlaylistCache cache;
 
-    public PlaylistProcessor(SegmentStore store, long liveTailMicros) {
+    /** @param cacheBytes at most this many bytes of rendered hours are kept (see {@link MediaPlaylistCache}) */
+    public PlaylistProcessor(SegmentStore store, long liveTailMicros, long cacheBytes) {
         this.store = store;
         this.liveTailMicros = liveTailMicros;
+        this.cache = new MediaPlaylistCache(cacheBytes);
     }
 
     @Override
@@ -38,22 +47,34 @@ public class PlaylistProcessor extends ApiProcessor {
         if (!store.hasChannel(channel)) {
             throw HttpProblem.notFound("unknown channel '" + channel + "'");
         }
-        String body = quality == null ? master(channel, start, end) : media(channel, quality, start, end);
+        if (quality == null) {
+            response.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+            response.setBody(master(channel, start, end));
+            return;
+        }
+        byte[] body = media(channel, quality, start, end);
         response.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
-        response.setBody(body);
+        // A Vert.x buffer is written to the socket whole; a byte[] would go through Camel's
+        // 4 KB stream pump, which took longer than rendering a 24-hour playlist.
+        response.setBody(response instanceof HttpMessage ? Buffer.buffer(body) : body);
     }
 
-    private String media(String channel, String quality, String start, String end) {
+    private byte[] media(String channel, String quality, String start, String end) {
         if (!store.hasQuality(channel, quality)) {
             throw HttpProblem.notFound("unknown quality '" + quality + "' of channel '" + channel + "'");
         }
-        TimeRange range = TimeRange.parse(start, end, store.hourStarts(channel, quality));
+        // the hour directories are listed only to fill in a missing bound
+        List<Long> hours = start != null && end != null ? List.of() : store.hourStarts(channel, quality);
+        TimeRange range = TimeRange.parse(start, end, hours);
         Selection selection = select(channel, quality, range);
         var entries = selection.entries();
         if (range.openEnded()) {
             entries = LiveTail.trim(entries, System.currentTimeMillis() * 1000, liveTailMicros);
         }
-        return MediaPlaylistWriter.render(channel, quality, entries);
+        return cache.render(channel, quality, entries, s -> {
+            HourListing listing = store.lastListing(channel, quality, s.hour());
+            return listing == null ? null : listing.best();
+        });
     }
 
     private String master(String channel, String start, String end) {

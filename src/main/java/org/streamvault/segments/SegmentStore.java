@@ -105,6 +105,17 @@ public final class SegmentStore {
         return hour(dir(channel, quality, hour), hour, hourStartOrMinus(hour));
     }
 
+    /**
+     * The listing of one hour as last read (by {@link #select} or {@link #hour}), without
+     * looking at the directory again; null when it has not been read. Callers that hold
+     * segments of a selection use it to find the listing those segments came from: unless
+     * another request read the hour again in between, it is that very listing.
+     */
+    public HourListing lastListing(String channel, String quality, String hour) {
+        CachedHour cached = cache.get(dir(channel, quality, hour));
+        return cached == null ? null : cached.listing;
+    }
+
     /** The file for a name in an hour directory (the name is checked, the file may not exist). */
     public Path file(String channel, String quality, String hour, String fileName) {
         return dir(channel, quality, hour, fileName);
