@@ -21,7 +21,6 @@ import org.streamvault.testing.TestNode;
 class PlaylistRouteTest {
     private static Path base;
     private static TestNode node;
-    private static long liveStart;
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,15 +36,6 @@ class PlaylistRouteTest {
         s.addRaw("2026-11-20T14:00:00", "README.txt", new byte[] {1});
         new StoreBuilder(base, "desertbus", "480p").add("2026-11-20T16:00:00", "2.0", SegmentType.FULL, 100);
         Files.createDirectories(base.resolve("desertbus/empty"));
-        // a "live" channel whose newest seconds have a hole, as concurrent fetches leave them
-        StoreBuilder live = new StoreBuilder(base, "live", "source");
-        long now = System.currentTimeMillis() * 1000;
-        liveStart = now - 60_000_000;
-        for (long t = liveStart; t < now - 2_000_000; t += 2_000_000) {
-            if (t < now - 10_000_000 || t > now - 8_000_000) {
-                live.add(t, "2.0", SegmentType.FULL, 50);
-            }
-        }
         // real video for ffprobe
         StoreBuilder real = new StoreBuilder(base, "real", "source");
         real.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 5, "2.0");
@@ -138,6 +128,16 @@ class PlaylistRouteTest {
 
     @Test
     void liveTailHoleHoldsBackTheNewestSegments() throws Exception {
+        // a "live" channel whose newest seconds have a hole, as concurrent fetches leave them;
+        // written here, not before the node starts, so "newest" is measured from this request
+        StoreBuilder live = new StoreBuilder(base, "live", "source");
+        long now = System.currentTimeMillis() * 1000;
+        long liveStart = now - 60_000_000;
+        for (long t = liveStart; t < now - 2_000_000; t += 2_000_000) {
+            if (t < now - 10_000_000 || t > now - 8_000_000) {
+                live.add(t, "2.0", SegmentType.FULL, 50);
+            }
+        }
         String open = node.get("/playlist/live/source.m3u8").body();
         String closed = node.get("/playlist/live/source.m3u8?start=" + iso(liveStart) + "&end="
                 + iso(System.currentTimeMillis() * 1000 + 60_000_000)).body();
