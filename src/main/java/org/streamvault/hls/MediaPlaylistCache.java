@@ -1,5 +1,6 @@
 package org.streamvault.hls;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import org.streamvault.segments.SelectionEntry;
  * request listed the hour again in between), that hour's segments are rendered one by one for
  * this playlist and nothing is kept.
  *
- * <p>Kept bytes are bounded by {@code maxBytes}; the least recently used hours go first.
- * Thread-safe.
+ * <p>Kept bytes live outside the heap (direct buffers, so they reach a socket without a copy)
+ * and are bounded by {@code maxBytes}; the least recently used hours go first. Thread-safe.
  */
 public final class MediaPlaylistCache {
     /** How the cache finds the best-per-start list of the hour a segment belongs to. */
@@ -51,10 +52,10 @@ public final class MediaPlaylistCache {
         final Path dir;
         final List<Segment> best;
         final String prefix;
-        final byte[] bytes;
-        final int[] offsets; // offsets[i] = start of best[i]'s lines; offsets[n] = bytes.length
+        final ByteBuffer bytes; // read-only, direct
+        final int[] offsets; // offsets[i] = start of best[i]'s lines; offsets[n] = bytes.capacity()
 
-        Hour(Path dir, List<Segment> best, String prefix, byte[] bytes, int[] offsets) {
+        Hour(Path dir, List<Segment> best, String prefix, ByteBuffer bytes, int[] offsets) {
             this.dir = dir;
             this.best = best;
             this.prefix = prefix;
@@ -76,8 +77,13 @@ public final class MediaPlaylistCache {
     private final Map<Path, Hour> hours = new LinkedHashMap<>(64, 0.75f, true);
     private long keptBytes;
 
+    /**
+     * @param maxBytes at most this many bytes are kept, and never more than a quarter of the
+     *                 JVM's maximum heap, which is also the default limit of direct memory
+     *                 (Vert.x needs the rest for its own buffers)
+     */
     public MediaPlaylistCache(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this.maxBytes = Math.min(maxBytes, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Bytes of rendered hours kept now. */
@@ -85,13 +91,22 @@ public final class MediaPlaylistCache {
         return keptBytes;
     }
 
-    /** The playlist {@link MediaPlaylistWriter#render} gives for the same arguments, as UTF-8 bytes. */
-    public byte[] render(String channel, String quality, List<SelectionEntry> entries, Listings listings) {
+    /** {@link #render}, joined into one array. */
+    public byte[] renderBytes(String channel, String quality, List<SelectionEntry> entries, Listings listings) {
+        return join(render(channel, quality, entries, listings));
+    }
+
+    /**
+     * The playlist {@link MediaPlaylistWriter#render} gives for the same arguments, as UTF-8
+     * bytes in pieces: direct, read-only buffers, most of them views of kept hours, so a
+     * socket can be given them without copying (a gathering write).
+     */
+    public List<ByteBuffer> render(String channel, String quality, List<SelectionEntry> entries, Listings listings) {
         String prefix = MediaPlaylistWriter.prefix(channel, quality);
         StringBuilder header = new StringBuilder(128);
         MediaPlaylistWriter.appendHeader(header, entries);
         Pieces out = new Pieces();
-        out.add(utf8(header));
+        out.add(direct(header));
         boolean pendingDiscontinuity = false;
         boolean any = false;
         Hour hour = null;
@@ -104,7 +119,7 @@ public final class MediaPlaylistCache {
             }
             Segment s = (Segment) entry;
             if (pendingDiscontinuity) {
-                out.add(DISCONTINUITY);
+                out.add(DISCONTINUITY.duplicate());
                 pendingDiscontinuity = false;
             }
             any = true;
@@ -123,22 +138,40 @@ public final class MediaPlaylistCache {
                 unkept = s.hourDir();
                 StringBuilder one = new StringBuilder(200);
                 MediaPlaylistWriter.appendSegment(one, prefix, UriPaths.encode(s.hour()), s);
-                out.add(utf8(one));
+                out.add(direct(one));
             } else {
                 out.add(hour, index);
             }
         }
         if (MediaPlaylistWriter.ended(entries)) {
-            out.add(ENDLIST);
+            out.add(ENDLIST.duplicate());
         }
-        return out.toArray();
+        return out.finish();
     }
 
-    private static final byte[] DISCONTINUITY = utf8(MediaPlaylistWriter.DISCONTINUITY);
-    private static final byte[] ENDLIST = utf8(MediaPlaylistWriter.ENDLIST);
+    /** The pieces of a playlist joined into one array. */
+    public static byte[] join(List<ByteBuffer> pieces) {
+        int size = 0;
+        for (ByteBuffer b : pieces) {
+            size += b.remaining();
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        for (ByteBuffer b : pieces) {
+            int n = b.remaining();
+            b.duplicate().get(out, at, n);
+            at += n;
+        }
+        return out;
+    }
 
-    private static byte[] utf8(CharSequence text) {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+    private static final ByteBuffer DISCONTINUITY = direct(MediaPlaylistWriter.DISCONTINUITY);
+    private static final ByteBuffer ENDLIST = direct(MediaPlaylistWriter.ENDLIST);
+
+    /** Text as UTF-8 in a read-only direct buffer. */
+    private static ByteBuffer direct(CharSequence text) {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     /** The kept rendering of {@code s}'s hour that holds {@code s}, rendering it when needed; null if none can. */
@@ -157,17 +190,17 @@ public final class MediaPlaylistCache {
             return null;
         }
         Hour rendered = renderHour(dir, best, prefix);
-        if (rendered.bytes.length > maxBytes) {
+        if (rendered.bytes.capacity() > maxBytes) {
             return rendered; // used for this playlist only
         }
         synchronized (this) {
             Hour old = hours.put(dir, rendered);
-            keptBytes += rendered.bytes.length - (old == null ? 0 : old.bytes.length);
+            keptBytes += rendered.bytes.capacity() - (old == null ? 0 : old.bytes.capacity());
             Iterator<Hour> eldest = hours.values().iterator();
             while (keptBytes > maxBytes && eldest.hasNext()) {
                 Hour h = eldest.next();
                 if (h != rendered) {
-                    keptBytes -= h.bytes.length;
+                    keptBytes -= h.bytes.capacity();
                     eldest.remove();
                 }
             }
@@ -192,7 +225,8 @@ public final class MediaPlaylistCache {
             }
             offsets = utf8;
         }
-        return new Hour(dir, best, prefix, bytes, offsets);
+        ByteBuffer kept = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        return new Hour(dir, best, prefix, kept, offsets);
     }
 
     /** Binary search of a start-ordered list with unique starts; -1 when no segment starts there. */
@@ -213,21 +247,16 @@ public final class MediaPlaylistCache {
         return -1;
     }
 
-    /**
-     * The playlist as a list of pieces (literal bytes, and runs of consecutive segments of one
-     * kept hour), joined at the end into one array of exactly the right size.
-     */
+    /** The playlist as pieces: literal bytes, and runs of consecutive segments of one kept hour. */
     private static final class Pieces {
-        private final List<Object> pieces = new ArrayList<>();
+        private final List<ByteBuffer> pieces = new ArrayList<>();
         private Hour runHour;
         private int runFrom;
         private int runTo; // inclusive
-        private int size;
 
-        void add(byte[] literal) {
+        void add(ByteBuffer literal) {
             endRun();
             pieces.add(literal);
-            size += literal.length;
         }
 
         /** Adds {@code hour.best[i]}'s lines, joining them to the run they continue. */
@@ -245,30 +274,14 @@ public final class MediaPlaylistCache {
         private void endRun() {
             if (runHour != null) {
                 int from = runHour.offsets[runFrom];
-                int length = runHour.offsets[runTo + 1] - from;
-                pieces.add(new int[] {from, length});
-                pieces.add(runHour.bytes);
-                size += length;
+                pieces.add(runHour.bytes.slice(from, runHour.offsets[runTo + 1] - from));
                 runHour = null;
             }
         }
 
-        byte[] toArray() {
+        List<ByteBuffer> finish() {
             endRun();
-            byte[] out = new byte[size];
-            int at = 0;
-            for (int k = 0; k < pieces.size(); k++) {
-                Object p = pieces.get(k);
-                if (p instanceof int[] range) {
-                    System.arraycopy((byte[]) pieces.get(++k), range[0], out, at, range[1]);
-                    at += range[1];
-                } else {
-                    byte[] literal = (byte[]) p;
-                    System.arraycopy(literal, 0, out, at, literal.length);
-                    at += literal.length;
-                }
-            }
-            return out;
+            return pieces;
         }
     }
 }

@@ -68,7 +68,7 @@ class MediaPlaylistCacheTest {
     }
 
     private byte[] cached(MediaPlaylistCache cache, SegmentStore store, List<SelectionEntry> entries) {
-        return cache.render(CHANNEL, QUALITY, entries, s -> {
+        return cache.renderBytes(CHANNEL, QUALITY, entries, s -> {
             lookups.incrementAndGet();
             return store.lastListing(CHANNEL, QUALITY, s.hour()).best();
         });
@@ -176,7 +176,7 @@ class MediaPlaylistCacheTest {
         MediaPlaylistCache cache = new MediaPlaylistCache(64 << 20);
         List<SelectionEntry> entries = select(store, H14 + 17 * SEC, H14 + 3 * 3600 * SEC - 17 * SEC);
         // every lookup finds a newer listing than the selection's (new Segment objects)
-        byte[] bytes = cache.render(CHANNEL, QUALITY, entries, s -> {
+        byte[] bytes = cache.renderBytes(CHANNEL, QUALITY, entries, s -> {
             lookups.incrementAndGet();
             return new SegmentStore(base).hour(CHANNEL, QUALITY, s.hour()).best();
         });
