@@ -70,6 +70,7 @@ public final class SelectionBench {
         long[] http = new long[40];
         long[] trivial = new long[40];
         long[] sendFloor = new long[40];
+        long[] live = new long[40];
         boolean canDrop = canDropCaches();
         int coldRounds = 7;
         long[] coldHttp = new long[coldRounds];
@@ -101,6 +102,15 @@ public final class SelectionBench {
                 client.get("/files/bench/source");
                 trivial[i] = System.nanoTime() - t0;
             }
+            // Live: a file arrives in the newest hour before each request, so that hour is
+            // listed and rendered again while the other 23 come from the caches.
+            StoreBuilder adder = new StoreBuilder(dir, "bench", "source");
+            for (int i = 0; i < live.length; i++) {
+                adder.add(end - 3_600 * SEC + i * 1_000L + 1, "2.0", SegmentType.TEMP, 10);
+                long t0 = System.nanoTime();
+                client.get(playlist);
+                live[i] = System.nanoTime() - t0;
+            }
             // Cold: every hour directory gets a new modification time (so the node lists it
             // again, as it would hours it has never seen), then the page cache is dropped.
             for (int i = 0; i < coldRounds; i++) {
@@ -123,6 +133,8 @@ public final class SelectionBench {
         System.out.printf("warm 24 h media playlist over HTTP  %8.2f ms   (%d bytes; the same bytes as a file from "
                 + "/segments take %.2f ms, a trivial GET /files %.2f ms) (target <= 10 ms)%n",
                 median(http), bytes, median(sendFloor), median(trivial));
+        System.out.printf("warm, newest hour changed each time  %8.2f ms   (a file added to the last hour before each "
+                + "request: that hour is listed and rendered again)%n", median(live));
         System.out.printf("page cache %s%n", canDrop ? "dropped before each cold figure (sync; echo 3 > "
                 + "/proc/sys/vm/drop_caches)" : "NOT dropped (not root): the cold figures below are page-cache warm");
         System.out.printf("list all hour directories, cold     %8.2f ms   (floor; rounds %s)%n",
