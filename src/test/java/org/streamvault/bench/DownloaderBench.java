@@ -67,6 +67,7 @@ public final class DownloaderBench {
                 Result r = run(os, n, masterUrl, epoch);
                 System.out.printf("%4d  %-8s  %16.2f  %24.2f  %d/%d%n", n, r.keepsUp ? "yes" : "NO", r.cores,
                         100 * r.cores / n, r.full, r.expected);
+                System.out.printf("      per stream, by thread (%% of a core):%s%n", r.threads);
                 if (!r.keepsUp) {
                     break;
                 }
@@ -79,7 +80,28 @@ public final class DownloaderBench {
         }
     }
 
-    private record Result(boolean keepsUp, double cores, long full, long expected) {
+    private record Result(boolean keepsUp, double cores, long full, long expected, String threads) {
+    }
+
+    /**
+     * Where the node's CPU went, per thread group, in % of a core per stream; what the thread
+     * API cannot see (JIT compiler, GC, other JVM threads) is the process total minus the rest.
+     */
+    private static String threadsText(ThreadCpuSampler sampler, double processSeconds, double wallSeconds, int n) {
+        StringBuilder text = new StringBuilder();
+        double[] seen = {0};
+        sampler.secondsByGroup().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> {
+                    seen[0] += e.getValue();
+                    double pct = 100 * e.getValue() / wallSeconds / n;
+                    if (pct >= 0.005) {
+                        text.append(String.format("%n      %-40s %6.3f%%", e.getKey(), pct));
+                    }
+                });
+        text.append(String.format("%n      %-40s %6.3f%%", "(JIT, GC, other JVM threads)",
+                100 * (processSeconds - seen[0]) / wallSeconds / n));
+        return text.toString();
     }
 
     private static Result run(OperatingSystemMXBean os, int n, String masterUrl, long epoch) throws Exception {
@@ -97,12 +119,18 @@ public final class DownloaderBench {
         TestNode node = TestNode.start(baseDir, props.toArray(String[]::new));
         try {
             Thread.sleep(WARMUP_SECONDS * 1000L);
+            ThreadCpuSampler sampler = new ThreadCpuSampler(1000);
+            long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gc0 = gcMillis();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             long from = nowMicros();
             Thread.sleep(WINDOW_SECONDS * 1000L);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
+            sampler.stop();
+            double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3;
+            double gcSeconds = (gcMillis() - gc0) / 1e3;
             long to = nowMicros() - 2_000_000L;
             Thread.sleep(3000); // let the window's last segments land
             long firstK = Math.ceilDiv(from - epoch, 2_000_000L);
@@ -123,7 +151,10 @@ public final class DownloaderBench {
                 }
             }
             double cores = (cpu1 - cpu0) / (double) (t1 - t0);
-            return new Result(clean && full == expected, cores, full, expected);
+            return new Result(clean && full == expected, cores, full, expected,
+                    threadsText(sampler, (cpu1 - cpu0) / 1e9, (t1 - t0) / 1e9, n)
+                    + String.format("%n        of which JIT compiling %.3f%%, GC pauses %.3f%% (elapsed time of each)",
+                            100 * jitSeconds / ((t1 - t0) / 1e9) / n, 100 * gcSeconds / ((t1 - t0) / 1e9) / n));
         } finally {
             node.close();
             deleteTree(baseDir);
@@ -158,6 +189,14 @@ public final class DownloaderBench {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static long nowMicros() {
