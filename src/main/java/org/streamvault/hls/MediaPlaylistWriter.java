@@ -96,11 +96,11 @@ public final class MediaPlaylistWriter {
         sb.append('\n');
     }
 
-    private static long roundedMillis(long micros) {
+    static long roundedMillis(long micros) {
         return (micros + 500) / 1000;
     }
 
-    private static void appendSeconds(StringBuilder sb, long millis) {
+    static void appendSeconds(StringBuilder sb, long millis) {
         sb.append(millis / 1000).append('.');
         long frac = millis % 1000;
         if (frac < 100) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.Segment;
+import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.SelectionEntry;
@@ -43,6 +44,9 @@ class MediaPlaylistCacheTest {
         StoreBuilder b = builder();
         SplittableRandom random = new SplittableRandom(7);
         b.add(H14 - 1 * SEC, "2.0", SegmentType.FULL, 40); // 13:59:59, contains 14:00:00
+        // a name another writer might use: a fraction of one digit (the renderer's fast path is for six)
+        b.addRaw("2026-11-20T13:59:30", "59:30.5-2.0-full-" + SegmentHash.encode(SegmentHash.newDigest()
+                .digest(new byte[] {1})) + ".ts", new byte[] {1});
         for (long t = H14 + SEC; t < H14 + 3 * 3600 * SEC; t += 2 * SEC) {
             int r = random.nextInt(100);
             if (r < 4) {
@@ -102,6 +106,9 @@ class MediaPlaylistCacheTest {
             same(cache, store, start, end);
         }
         same(cache, store, H14 + 7 * SEC + 123, H14 + 7 * SEC + 124); // inside one segment
+        assertThat(same(cache, store, H14 - 31 * SEC, H14 + 60 * SEC))
+                .contains("#EXT-X-PROGRAM-DATE-TIME:2026-11-20T13:59:30.500000Z\n#EXTINF:2.000,\n")
+                .contains("/2026-11-20T13/59%3A30.5-2.0-full-");
         same(cache, store, H14 + 5 * 3600 * SEC, H14 + 6 * 3600 * SEC); // nothing there: a hole only
         // live (open-ended) playlists are trimmed before rendering; the cut-off entries render the same
         List<SelectionEntry> entries = select(store, H14, H14 + 3 * 3600 * SEC);
