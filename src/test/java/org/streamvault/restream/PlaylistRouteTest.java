@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.streamvault.hls.MediaPlaylistWriter;
+import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.StoreBuilder;
@@ -145,6 +147,31 @@ class PlaylistRouteTest {
         assertThat(count(open, "#EXT-X-DISCONTINUITY")).isZero();
         assertThat(count(open, "#EXTINF")).isLessThan(count(closed, "#EXTINF"));
         assertThat(open).doesNotContain("#EXT-X-ENDLIST");
+    }
+
+    @Test
+    void overHttpTheCachedPlaylistIsTheReferenceRenderingAndFollowsAGrowingHour() throws Exception {
+        StoreBuilder grow = new StoreBuilder(base, "growing", "source");
+        long h = Timestamps.parseUtc("2026-11-21T10:00:00");
+        for (int i = 0; i < 300; i++) {
+            if (i % 37 != 5) { // some holes
+                grow.add(h - 1_800_000_000L + i * 2_000_000L, "2.0", i % 53 == 7 ? SegmentType.PARTIAL : SegmentType.FULL,
+                        60);
+            }
+        }
+        String query = "?start=2026-11-21T09:31:00.5&end=2026-11-21T10:09:59.25";
+        for (int round = 0; round < 3; round++) {
+            String body = node.get("/playlist/growing/source.m3u8" + query).body();
+            var entries = new SegmentStore(base).select("growing", "source", Timestamps.parseUtc("2026-11-21T09:31:00.5"),
+                    Timestamps.parseUtc("2026-11-21T10:09:59.25"), true).entries();
+            assertThat(body).isEqualTo(MediaPlaylistWriter.render("growing", "source", entries));
+            assertThat(node.get("/playlist/growing/source.m3u8" + query).body()).as("again, from the cache")
+                    .isEqualTo(body);
+            // a segment arrives in the newest hour: the next playlist has it
+            Path added = grow.add(h + (300 + round) * 2_000_000L - 1_800_000_000L, "2.0", SegmentType.FULL, 61);
+            assertThat(node.get("/playlist/growing/source.m3u8" + query).body())
+                    .contains(added.getFileName().toString().replace(":", "%3A"));
+        }
     }
 
     @Test
