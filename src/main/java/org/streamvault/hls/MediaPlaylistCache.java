@@ -137,9 +137,7 @@ public final class MediaPlaylistCache {
             if (index < 0) {
                 hour = null;
                 unkept = s.hourDir();
-                StringBuilder one = new StringBuilder(200);
-                MediaPlaylistWriter.appendSegment(one, prefix, UriPaths.encode(s.hour()), s);
-                out.add(direct(one));
+                MediaPlaylistWriter.appendSegment(out.text(), prefix, UriPaths.encode(s.hour()), s);
             } else {
                 out.add(hour, index);
             }
@@ -295,10 +293,20 @@ public final class MediaPlaylistCache {
         private Hour runHour;
         private int runFrom;
         private int runTo; // inclusive
+        private StringBuilder text;
 
         void add(ByteBuffer literal) {
             endRun();
             pieces.add(literal);
+        }
+
+        /** Where segments rendered one by one go; consecutive ones become one piece. */
+        StringBuilder text() {
+            endRun();
+            if (text == null) {
+                text = new StringBuilder(4096);
+            }
+            return text;
         }
 
         /** Adds {@code hour.best[i]}'s lines, joining them to the run they continue. */
@@ -314,6 +322,11 @@ public final class MediaPlaylistCache {
         }
 
         private void endRun() {
+            if (text != null) {
+                StringBuilder t = text;
+                text = null;
+                pieces.add(direct(t));
+            }
             if (runHour != null) {
                 int from = runHour.offsets[runFrom];
                 pieces.add(runHour.bytes.slice(from, runHour.offsets[runTo + 1] - from));
