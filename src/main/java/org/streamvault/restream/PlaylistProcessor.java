@@ -50,12 +50,26 @@ public class PlaylistProcessor extends ApiProcessor {
             throw HttpProblem.notFound("unknown channel '" + channel + "'");
         }
         if (quality == null) {
+            String master = master(channel, start, end);
             response.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
-            response.setBody(master(channel, start, end));
+            if (request.isHead()) { // the length, without the body Camel would otherwise send
+                setRawHeader(response, "Content-Length",
+                        Integer.toString(master.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                return;
+            }
+            response.setBody(master);
             return;
         }
         List<ByteBuffer> body = media(channel, quality, start, end);
         response.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+        if (request.isHead()) {
+            long length = 0;
+            for (ByteBuffer b : body) {
+                length += b.remaining();
+            }
+            setRawHeader(response, "Content-Length", Long.toString(length));
+            return;
+        }
         // A Vert.x buffer is written to the socket whole: here one composite of the cache's
         // direct buffers, sent by a gathering write without copying. A byte[] would go through
         // Camel's 4 KB stream pump, which took longer than rendering a 24-hour playlist.

@@ -175,6 +175,22 @@ class PlaylistRouteTest {
     }
 
     @Test
+    void headAnswersThePlaylistsLengthWithoutItsBody() throws Exception {
+        String query = "?start=2026-11-20T14:00:00&end=2026-11-20T14:00:16";
+        String body = media(query);
+        HttpResponse<String> head = node.send("HEAD", "/playlist/desertbus/source.m3u8" + query);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/vnd.apple.mpegurl");
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(body.length()));
+        String master = node.get("/playlist/desertbus.m3u8").body();
+        HttpResponse<String> masterHead = node.send("HEAD", "/playlist/desertbus.m3u8");
+        assertThat(masterHead.statusCode()).isEqualTo(200);
+        assertThat(masterHead.body()).isEmpty();
+        assertThat(masterHead.headers().firstValue("Content-Length")).hasValue(Integer.toString(master.length()));
+    }
+
+    @Test
     void ffprobeReadsAPlaylistOfRealSegments() throws Exception {
         String url = node.url("/playlist/real/source.m3u8?start=2026-11-20T14:00:00&end=2026-11-20T14:00:10");
         String out = TestMedia.ffprobe("-show_entries", "format=duration:stream=codec_type", "-of", "default=nw=1", url);
