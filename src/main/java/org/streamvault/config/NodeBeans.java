@@ -22,6 +22,9 @@ public class NodeBeans implements CamelConfiguration {
     @PropertyInject(value = "streamvault.restreamer.live-tail-seconds", defaultValue = "15")
     private int liveTailSeconds;
 
+    @PropertyInject(value = "streamvault.restreamer.playlist-cache-mb", defaultValue = "64")
+    private int playlistCacheMb;
+
     private SegmentStore store;
 
     @BindToRegistry("segmentStore")
@@ -50,7 +53,7 @@ public class NodeBeans implements CamelConfiguration {
 
     @BindToRegistry("playlist")
     public PlaylistProcessor playlist() {
-        return new PlaylistProcessor(segmentStore(), liveTailSeconds * 1_000_000L);
+        return new PlaylistProcessor(segmentStore(), liveTailSeconds * 1_000_000L, playlistCacheMb * (1L << 20));
     }
 
     @BindToRegistry("metricsScrape")

@@ -21,22 +21,15 @@ public final class MediaPlaylistWriter {
     }
 
     public static String render(String channel, String quality, List<SelectionEntry> entries) {
-        String prefix = "/segments/" + UriPaths.encode(channel) + "/" + UriPaths.encode(quality) + "/";
-        long targetSeconds = 1;
+        String prefix = prefix(channel, quality);
         int segments = 0;
         for (SelectionEntry entry : entries) {
-            if (entry instanceof Segment s) {
-                long millis = roundedMillis(s.durationMicros());
-                targetSeconds = Math.max(targetSeconds, (millis + 500) / 1000);
+            if (entry instanceof Segment) {
                 segments++;
             }
         }
-        boolean ended = !entries.isEmpty() && entries.get(entries.size() - 1) instanceof Segment;
         StringBuilder sb = new StringBuilder(128 + segments * 190);
-        sb.append("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:").append(targetSeconds).append('\n');
-        if (ended) {
-            sb.append("#EXT-X-PLAYLIST-TYPE:VOD\n");
-        }
+        appendHeader(sb, entries);
         String lastHour = null;
         String encodedHour = null;
         boolean pendingDiscontinuity = false;
@@ -48,34 +41,66 @@ public final class MediaPlaylistWriter {
             }
             Segment s = (Segment) entry;
             if (pendingDiscontinuity) {
-                sb.append("#EXT-X-DISCONTINUITY\n");
+                sb.append(DISCONTINUITY);
                 pendingDiscontinuity = false;
             }
-            sb.append("#EXT-X-PROGRAM-DATE-TIME:");
-            Timestamps.appendIso(sb, s.startMicros());
-            sb.append("\n#EXTINF:");
-            appendSeconds(sb, roundedMillis(s.durationMicros()));
-            sb.append(",\n").append(prefix);
             if (!s.hour().equals(lastHour)) {
                 lastHour = s.hour();
                 encodedHour = UriPaths.encode(lastHour);
             }
-            sb.append(encodedHour).append('/');
-            UriPaths.appendEncoded(sb, s.name().fileName());
-            sb.append('\n');
+            appendSegment(sb, prefix, encodedHour, s);
             any = true;
         }
-        if (ended) {
-            sb.append("#EXT-X-ENDLIST\n");
+        if (ended(entries)) {
+            sb.append(ENDLIST);
         }
         return sb.toString();
     }
 
-    private static long roundedMillis(long micros) {
+    static final String DISCONTINUITY = "#EXT-X-DISCONTINUITY\n";
+    static final String ENDLIST = "#EXT-X-ENDLIST\n";
+
+    /** {@code /segments/{channel}/{quality}/}, percent-encoded: what every segment URI starts with. */
+    static String prefix(String channel, String quality) {
+        return "/segments/" + UriPaths.encode(channel) + "/" + UriPaths.encode(quality) + "/";
+    }
+
+    /** True when the playlist ends with {@code #EXT-X-ENDLIST}: it does not end in a hole. */
+    static boolean ended(List<SelectionEntry> entries) {
+        return !entries.isEmpty() && entries.get(entries.size() - 1) instanceof Segment;
+    }
+
+    /** The lines before the first segment: version, target duration, and VOD when ended. */
+    static void appendHeader(StringBuilder sb, List<SelectionEntry> entries) {
+        long targetSeconds = 1;
+        for (SelectionEntry entry : entries) {
+            if (entry instanceof Segment s) {
+                long millis = roundedMillis(s.durationMicros());
+                targetSeconds = Math.max(targetSeconds, (millis + 500) / 1000);
+            }
+        }
+        sb.append("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:").append(targetSeconds).append('\n');
+        if (ended(entries)) {
+            sb.append("#EXT-X-PLAYLIST-TYPE:VOD\n");
+        }
+    }
+
+    /** One segment's three lines: program date-time, {@code EXTINF}, URI. */
+    static void appendSegment(StringBuilder sb, String prefix, String encodedHour, Segment s) {
+        sb.append("#EXT-X-PROGRAM-DATE-TIME:");
+        Timestamps.appendIso(sb, s.startMicros());
+        sb.append("\n#EXTINF:");
+        appendSeconds(sb, roundedMillis(s.durationMicros()));
+        sb.append(",\n").append(prefix).append(encodedHour).append('/');
+        UriPaths.appendEncoded(sb, s.name().fileName());
+        sb.append('\n');
+    }
+
+    static long roundedMillis(long micros) {
         return (micros + 500) / 1000;
     }
 
-    private static void appendSeconds(StringBuilder sb, long millis) {
+    static void appendSeconds(StringBuilder sb, long millis) {
         sb.append(millis / 1000).append('.');
         long frac = millis % 1000;
         if (frac < 100) {

@@ -9,12 +9,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The segment store on disk: {@code <base-dir>/<channel>/<quality>/<hour>/<name>.ts}.
@@ -31,6 +40,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SegmentStore {
     static final long RACY_MARGIN_MILLIS = 1_000;
+
+    /** How many hours a selection with holes allowed reads ahead of its walk (see {@link ReadAhead}). */
+    static final int READ_AHEAD = 6;
+
+    /**
+     * Reads hours ahead for every store: mostly waiting on the disk, so more threads than cores;
+     * daemon threads that end when idle.
+     */
+    private static final ExecutorService READERS;
+
+    static {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(READ_AHEAD, READ_AHEAD, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "segment-store-reader-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        READERS = pool;
+    }
 
     /**
      * Directories under the base directory that are not channels: the coverage checker writes
@@ -105,6 +135,17 @@ public final class SegmentStore {
         return hour(dir(channel, quality, hour), hour, hourStartOrMinus(hour));
     }
 
+    /**
+     * The listing of one hour as last read (by {@link #select} or {@link #hour}), without
+     * looking at the directory again; null when it has not been read. Callers that hold
+     * segments of a selection use it to find the listing those segments came from: unless
+     * another request read the hour again in between, it is that very listing.
+     */
+    public HourListing lastListing(String channel, String quality, String hour) {
+        CachedHour cached = cache.get(dir(channel, quality, hour));
+        return cached == null ? null : cached.listing;
+    }
+
     /** The file for a name in an hour directory (the name is checked, the file may not exist). */
     public Path file(String channel, String quality, String hour, String fileName) {
         return dir(channel, quality, hour, fileName);
@@ -112,15 +153,16 @@ public final class SegmentStore {
 
     /**
      * Best-segment selection (see {@link BestSegments}) over this store for
-     * {@code [startMicros, endMicros)}. Hours are read lazily, from the hour before the start's
-     * hour to the end's hour, so a fail-fast or an early end stops reading.
+     * {@code [startMicros, endMicros)}. Hours are read from the hour before the start's hour to
+     * the end's hour: lazily when {@code allowHoles} is false, so a fail-fast stops reading;
+     * otherwise a few hours ahead of the walk, in parallel ({@link ReadAhead}).
      */
     public Selection select(String channel, String quality, long startMicros, long endMicros, boolean allowHoles)
             throws ContainsHolesException {
         Path qualityDir = dir(channel, quality);
         long first = Timestamps.truncateToHour(startMicros) - Timestamps.MICROS_PER_HOUR;
         long last = Timestamps.truncateToHour(endMicros);
-        Iterable<List<Segment>> hours = () -> new Iterator<>() {
+        Iterable<List<Segment>> hours = allowHoles ? () -> new ReadAhead(qualityDir, first, last) : () -> new Iterator<>() {
             long next = first;
 
             @Override
@@ -141,6 +183,70 @@ public final class SegmentStore {
         };
         return interceptor.around(channel, quality,
                 () -> BestSegments.select(hours, startMicros, endMicros, allowHoles));
+    }
+
+    /**
+     * The hours of a selection that may have holes (so it reads to the end of the range), each
+     * read up to {@link #READ_AHEAD} hours before the walk reaches it: an hour nobody has listed
+     * since the page cache was dropped waits on the disk for its directory blocks and for the
+     * inodes of ties, and several hours waiting at once finish much sooner than one after another.
+     */
+    private final class ReadAhead implements Iterator<List<Segment>> {
+        private final Path qualityDir;
+        private final long last;
+        private final ArrayDeque<Future<List<Segment>>> pending = new ArrayDeque<>();
+        private long nextToRead;
+        private long next;
+
+        ReadAhead(Path qualityDir, long first, long last) {
+            this.qualityDir = qualityDir;
+            this.last = last;
+            this.nextToRead = first;
+            this.next = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next <= last;
+        }
+
+        @Override
+        public List<Segment> next() {
+            if (next > last) {
+                throw new NoSuchElementException();
+            }
+            while (pending.size() < READ_AHEAD && nextToRead <= last) {
+                long start = nextToRead;
+                String name = Timestamps.formatHour(start);
+                Path hourDir = qualityDir.resolve(name);
+                pending.add(pending.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : READERS.submit(() -> hour(hourDir, name, start).best()));
+                nextToRead += Timestamps.MICROS_PER_HOUR;
+            }
+            Future<List<Segment>> head = pending.poll();
+            long start = next;
+            next += Timestamps.MICROS_PER_HOUR;
+            List<Segment> ready = await(head);
+            if (ready != null) {
+                return ready;
+            }
+            String name = Timestamps.formatHour(start); // the first hour is read on the caller's thread
+            return hour(qualityDir.resolve(name), name, start).best();
+        }
+
+        private List<Segment> await(Future<List<Segment>> f) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading an hour", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     private HourListing hour(Path hourDir, String hour, long hourStartMicros) {

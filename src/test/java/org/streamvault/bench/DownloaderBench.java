@@ -31,7 +31,11 @@ import org.streamvault.testing.TestNode;
 public final class DownloaderBench {
     private static final long BITRATE = 6_000_000L;
     private static final int SEGMENT_BYTES = (int) (BITRATE * 2 / 8);
-    private static final int WARMUP_SECONDS = 8;
+    /**
+     * Before the window: long enough for the JIT to have compiled the steady-state paths (after
+     * 8 s it was still compiling, ~0.1 % of a core per stream of the window at N = 50).
+     */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 30);
     private static final int WINDOW_SECONDS = 20;
 
     private DownloaderBench() {
@@ -67,6 +71,7 @@ public final class DownloaderBench {
                 Result r = run(os, n, masterUrl, epoch);
                 System.out.printf("%4d  %-8s  %16.2f  %24.2f  %d/%d%n", n, r.keepsUp ? "yes" : "NO", r.cores,
                         100 * r.cores / n, r.full, r.expected);
+                System.out.printf("      per stream, by thread (%% of a core):%s%n", r.threads);
                 if (!r.keepsUp) {
                     break;
                 }
@@ -79,7 +84,28 @@ public final class DownloaderBench {
         }
     }
 
-    private record Result(boolean keepsUp, double cores, long full, long expected) {
+    private record Result(boolean keepsUp, double cores, long full, long expected, String threads) {
+    }
+
+    /**
+     * Where the node's CPU went, per thread group, in % of a core per stream; what the thread
+     * API cannot see (JIT compiler, GC, other JVM threads) is the process total minus the rest.
+     */
+    private static String threadsText(ThreadCpuSampler sampler, double processSeconds, double wallSeconds, int n) {
+        StringBuilder text = new StringBuilder();
+        double[] seen = {0};
+        sampler.secondsByGroup().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> {
+                    seen[0] += e.getValue();
+                    double pct = 100 * e.getValue() / wallSeconds / n;
+                    if (pct >= 0.005) {
+                        text.append(String.format("%n      %-40s %6.3f%%", e.getKey(), pct));
+                    }
+                });
+        text.append(String.format("%n      %-40s %6.3f%%", "(JIT, GC, other JVM threads)",
+                100 * (processSeconds - seen[0]) / wallSeconds / n));
+        return text.toString();
     }
 
     private static Result run(OperatingSystemMXBean os, int n, String masterUrl, long epoch) throws Exception {
@@ -97,12 +123,16 @@ public final class DownloaderBench {
         TestNode node = TestNode.start(baseDir, props.toArray(String[]::new));
         try {
             Thread.sleep(WARMUP_SECONDS * 1000L);
+            ThreadCpuSampler sampler = new ThreadCpuSampler(1000);
+            java.util.Map<String, Long> vm0 = vmThreadTicks();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             long from = nowMicros();
             Thread.sleep(WINDOW_SECONDS * 1000L);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
+            sampler.stop();
+            java.util.Map<String, Long> vm1 = vmThreadTicks();
             long to = nowMicros() - 2_000_000L;
             Thread.sleep(3000); // let the window's last segments land
             long firstK = Math.ceilDiv(from - epoch, 2_000_000L);
@@ -123,7 +153,9 @@ public final class DownloaderBench {
                 }
             }
             double cores = (cpu1 - cpu0) / (double) (t1 - t0);
-            return new Result(clean && full == expected, cores, full, expected);
+            return new Result(clean && full == expected, cores, full, expected,
+                    threadsText(sampler, (cpu1 - cpu0) / 1e9, (t1 - t0) / 1e9, n)
+                    + vmText(vm0, vm1, (t1 - t0) / 1e9, n));
         } finally {
             node.close();
             deleteTree(baseDir);
@@ -158,6 +190,46 @@ public final class DownloaderBench {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * CPU clock ticks so far of the JVM's own threads that the thread API does not show (JIT
+     * compiler, GC), keyed {@code kind|tid}, from {@code /proc/self/task/<tid>/stat}; empty where
+     * there is no /proc.
+     */
+    private static java.util.Map<String, Long> vmThreadTicks() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String kind = comm.contains("CompilerThre") ? "JIT compiler threads"
+                        : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC threads" : null;
+                if (kind != null) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(kind + "|" + task.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    private static String vmText(java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+            double wallSeconds, int n) {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        after.forEach((key, t) -> byKind.merge(key.substring(0, key.indexOf('|')), t - before.getOrDefault(key, 0L),
+                Long::sum)); // a thread that ended in the window is not counted
+        StringBuilder text = new StringBuilder();
+        byKind.forEach((kind, t) -> text.append(String.format("%n        of which %-30s %6.3f%%", kind,
+                100 * t / 100.0 / wallSeconds / n))); // USER_HZ = 100
+        return text.toString();
     }
 
     private static long nowMicros() {

@@ -66,25 +66,61 @@ public final class SelectionBench {
             warm[i] = System.nanoTime() - t0;
         }
         String query = "?start=" + Timestamps.formatIso(start) + "&end=" + Timestamps.formatIso(end);
+        String playlist = "/playlist/bench/source.m3u8" + query;
         long[] http = new long[40];
         long[] trivial = new long[40];
-        int bytes = 0;
-        try (TestNode node = TestNode.start(dir)) {
-            for (int i = 0; i < 10; i++) {
-                node.get("/playlist/bench/source.m3u8" + query);
-                node.get("/files/bench/source");
+        long[] sendFloor = new long[40];
+        long[] live = new long[40];
+        boolean canDrop = canDropCaches();
+        int coldRounds = 7;
+        long[] coldHttp = new long[coldRounds];
+        long[] coldFloor = new long[coldRounds];
+        int bytes;
+        try (TestNode node = TestNode.start(dir); RawHttpClient client = new RawHttpClient("127.0.0.1", node.port())) {
+            byte[] reference = ok(node.getBytes(playlist));
+            bytes = reference.length;
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            client.get(playlist, raw);
+            if (!Arrays.equals(raw.toByteArray(), reference)) {
+                throw new IllegalStateException("the raw client read another body than HttpClient");
+            }
+            // the floor for a warm playlist: the same number of bytes as a file sent by /segments
+            String floorFile = floorFile(dir, bytes);
+            for (int i = 0; i < 10; i++) { // warm-up: every path compiled before anything is measured
+                client.get(playlist);
+                client.get(floorFile);
+                client.get("/files/bench/source");
             }
             for (int i = 0; i < http.length; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = node.get("/playlist/bench/source.m3u8" + query);
+                bytes = (int) client.get(playlist);
                 http[i] = System.nanoTime() - t0;
-                bytes = r.body().length();
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("playlist failed: " + r.statusCode() + " " + r.body());
-                }
                 t0 = System.nanoTime();
-                node.get("/files/bench/source");
+                client.get(floorFile);
+                sendFloor[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                client.get("/files/bench/source");
                 trivial[i] = System.nanoTime() - t0;
+            }
+            // Live: a file arrives in the newest hour before each request, so that hour is
+            // listed and rendered again while the other 23 come from the caches.
+            StoreBuilder adder = new StoreBuilder(dir, "bench", "source");
+            for (int i = 0; i < live.length; i++) {
+                adder.add(end - 3_600 * SEC + i * 1_000L + 1, "2.0", SegmentType.TEMP, 10);
+                long t0 = System.nanoTime();
+                client.get(playlist);
+                live[i] = System.nanoTime() - t0;
+            }
+            // Cold: every hour directory gets a new modification time (so the node lists it
+            // again, as it would hours it has never seen), then the page cache is dropped.
+            for (int i = 0; i < coldRounds; i++) {
+                touchHours(qualityDir, i + 1);
+                dropCaches(canDrop);
+                coldFloor[i] = time(() -> listAll(qualityDir));
+                dropCaches(canDrop);
+                long t0 = System.nanoTime();
+                client.get(playlist);
+                coldHttp[i] = System.nanoTime() - t0;
             }
         }
         double floor = median(listing);
@@ -94,12 +130,66 @@ public final class SelectionBench {
                 median(cold), median(cold) / floor);
         System.out.printf("warm 24 h selection (unchanged)     %8.3f ms   = %.3fx the floor (target <= 5 ms)%n",
                 median(warm), median(warm) / floor);
-        System.out.printf("warm 24 h media playlist over HTTP  %8.2f ms   (%d bytes; a trivial GET /files takes %.2f ms) "
-                + "(target <= 150 ms)%n", median(http), bytes, median(trivial));
+        System.out.printf("warm 24 h media playlist over HTTP  %8.2f ms   (%d bytes; the same bytes as a file from "
+                + "/segments take %.2f ms, a trivial GET /files %.2f ms) (target <= 10 ms)%n",
+                median(http), bytes, median(sendFloor), median(trivial));
+        System.out.printf("warm, newest hour changed each time  %8.2f ms   (a file added to the last hour before each "
+                + "request: that hour is listed and rendered again)%n", median(live));
+        System.out.printf("page cache %s%n", canDrop ? "dropped before each cold figure (sync; echo 3 > "
+                + "/proc/sys/vm/drop_caches)" : "NOT dropped (not root): the cold figures below are page-cache warm");
+        System.out.printf("list all hour directories, cold     %8.2f ms   (floor; rounds %s)%n",
+                median(coldFloor), millis(coldFloor));
+        System.out.printf("cold 24 h media playlist over HTTP  %8.2f ms   = %.2fx the floor (target <= 2x; rounds %s)%n",
+                median(coldHttp), median(coldHttp) / median(coldFloor), millis(coldHttp));
+    }
+
+    private static byte[] ok(HttpResponse<byte[]> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(r.uri() + " failed: " + r.statusCode() + " "
+                    + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return r.body();
+    }
+
+    /** A segment file of {@code bytes} bytes in a channel of its own; returns its /segments path. */
+    private static String floorFile(Path dir, int bytes) throws IOException {
+        long t = Timestamps.parseUtc("2020-01-01T00:00:00");
+        Path file = new StoreBuilder(dir, "floor", "source").add(t, "2.0", SegmentType.FULL, bytes);
+        return "/segments/floor/source/" + file.getParent().getFileName() + "/"
+                + java.net.URLEncoder.encode(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void touchHours(Path qualityDir, int round) throws IOException {
+        FileTime past = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000 - round * 1000L);
+        try (DirectoryStream<Path> hours = Files.newDirectoryStream(qualityDir)) {
+            for (Path hour : hours) {
+                Files.setLastModifiedTime(hour, past);
+            }
+        }
+    }
+
+    private static boolean canDropCaches() {
+        return Files.isWritable(Path.of("/proc/sys/vm/drop_caches"));
+    }
+
+    private static void dropCaches(boolean canDrop) throws Exception {
+        if (!canDrop) {
+            return;
+        }
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+        Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3\n");
+    }
+
+    private static String millis(long[] nanos) {
+        StringBuilder sb = new StringBuilder();
+        for (long n : nanos) {
+            sb.append(sb.isEmpty() ? "" : " ").append(Math.round(n / 1e6));
+        }
+        return sb.toString();
     }
 
     /** Builds the store; returns the number of files written. */
-    private static int build(Path dir, long start, long end) throws IOException {
+    static int build(Path dir, long start, long end) throws IOException {
         StoreBuilder store = new StoreBuilder(dir, "bench", "source");
         SplittableRandom random = new SplittableRandom(42);
         int files = 0;

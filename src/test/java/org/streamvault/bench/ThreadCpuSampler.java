@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ThreadCpuSampler {
     private static final long POLL_MILLIS = 20;
 
+    private final long pollMillis;
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> first = new ConcurrentHashMap<>();
     private final Map<Long, Long> last = new ConcurrentHashMap<>();
@@ -25,12 +27,18 @@ final class ThreadCpuSampler {
     private volatile boolean stopped;
 
     ThreadCpuSampler() {
+        this(POLL_MILLIS);
+    }
+
+    /** Polling every {@code pollMillis}: less often where threads live long, as the poll costs CPU too. */
+    ThreadCpuSampler(long pollMillis) {
+        this.pollMillis = pollMillis;
         poll(true);
         poller = new Thread(() -> {
             while (!stopped) {
                 poll(false);
                 try {
-                    Thread.sleep(POLL_MILLIS);
+                    Thread.sleep(pollMillis);
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.streamvault.hls.MediaPlaylistWriter;
+import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.StoreBuilder;
@@ -21,7 +23,6 @@ import org.streamvault.testing.TestNode;
 class PlaylistRouteTest {
     private static Path base;
     private static TestNode node;
-    private static long liveStart;
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,15 +38,6 @@ class PlaylistRouteTest {
         s.addRaw("2026-11-20T14:00:00", "README.txt", new byte[] {1});
         new StoreBuilder(base, "desertbus", "480p").add("2026-11-20T16:00:00", "2.0", SegmentType.FULL, 100);
         Files.createDirectories(base.resolve("desertbus/empty"));
-        // a "live" channel whose newest seconds have a hole, as concurrent fetches leave them
-        StoreBuilder live = new StoreBuilder(base, "live", "source");
-        long now = System.currentTimeMillis() * 1000;
-        liveStart = now - 60_000_000;
-        for (long t = liveStart; t < now - 2_000_000; t += 2_000_000) {
-            if (t < now - 10_000_000 || t > now - 8_000_000) {
-                live.add(t, "2.0", SegmentType.FULL, 50);
-            }
-        }
         // real video for ffprobe
         StoreBuilder real = new StoreBuilder(base, "real", "source");
         real.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 5, "2.0");
@@ -138,6 +130,16 @@ class PlaylistRouteTest {
 
     @Test
     void liveTailHoleHoldsBackTheNewestSegments() throws Exception {
+        // a "live" channel whose newest seconds have a hole, as concurrent fetches leave them;
+        // written here, not before the node starts, so "newest" is measured from this request
+        StoreBuilder live = new StoreBuilder(base, "live", "source");
+        long now = System.currentTimeMillis() * 1000;
+        long liveStart = now - 60_000_000;
+        for (long t = liveStart; t < now - 2_000_000; t += 2_000_000) {
+            if (t < now - 10_000_000 || t > now - 8_000_000) {
+                live.add(t, "2.0", SegmentType.FULL, 50);
+            }
+        }
         String open = node.get("/playlist/live/source.m3u8").body();
         String closed = node.get("/playlist/live/source.m3u8?start=" + iso(liveStart) + "&end="
                 + iso(System.currentTimeMillis() * 1000 + 60_000_000)).body();
@@ -145,6 +147,47 @@ class PlaylistRouteTest {
         assertThat(count(open, "#EXT-X-DISCONTINUITY")).isZero();
         assertThat(count(open, "#EXTINF")).isLessThan(count(closed, "#EXTINF"));
         assertThat(open).doesNotContain("#EXT-X-ENDLIST");
+    }
+
+    @Test
+    void overHttpTheCachedPlaylistIsTheReferenceRenderingAndFollowsAGrowingHour() throws Exception {
+        StoreBuilder grow = new StoreBuilder(base, "growing", "source");
+        long h = Timestamps.parseUtc("2026-11-21T10:00:00");
+        for (int i = 0; i < 300; i++) {
+            if (i % 37 != 5) { // some holes
+                grow.add(h - 1_800_000_000L + i * 2_000_000L, "2.0", i % 53 == 7 ? SegmentType.PARTIAL : SegmentType.FULL,
+                        60);
+            }
+        }
+        String query = "?start=2026-11-21T09:31:00.5&end=2026-11-21T10:09:59.25";
+        for (int round = 0; round < 3; round++) {
+            String body = node.get("/playlist/growing/source.m3u8" + query).body();
+            var entries = new SegmentStore(base).select("growing", "source", Timestamps.parseUtc("2026-11-21T09:31:00.5"),
+                    Timestamps.parseUtc("2026-11-21T10:09:59.25"), true).entries();
+            assertThat(body).isEqualTo(MediaPlaylistWriter.render("growing", "source", entries));
+            assertThat(node.get("/playlist/growing/source.m3u8" + query).body()).as("again, from the cache")
+                    .isEqualTo(body);
+            // a segment arrives in the newest hour: the next playlist has it
+            Path added = grow.add(h + (300 + round) * 2_000_000L - 1_800_000_000L, "2.0", SegmentType.FULL, 61);
+            assertThat(node.get("/playlist/growing/source.m3u8" + query).body())
+                    .contains(added.getFileName().toString().replace(":", "%3A"));
+        }
+    }
+
+    @Test
+    void headAnswersThePlaylistsLengthWithoutItsBody() throws Exception {
+        String query = "?start=2026-11-20T14:00:00&end=2026-11-20T14:00:16";
+        String body = media(query);
+        HttpResponse<String> head = node.send("HEAD", "/playlist/desertbus/source.m3u8" + query);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/vnd.apple.mpegurl");
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(body.length()));
+        String master = node.get("/playlist/desertbus.m3u8").body();
+        HttpResponse<String> masterHead = node.send("HEAD", "/playlist/desertbus.m3u8");
+        assertThat(masterHead.statusCode()).isEqualTo(200);
+        assertThat(masterHead.body()).isEmpty();
+        assertThat(masterHead.headers().firstValue("Content-Length")).hasValue(Integer.toString(master.length()));
     }
 
     @Test

@@ -140,4 +140,39 @@ class SegmentStoreTest {
         assertThat(sel.entries()).hasSize(1);
         assertThat(List.copyOf(sel.segments())).extracting(Segment::hour).containsExactly("2026-11-20T14");
     }
+
+    @Test
+    void readingHoursAheadGivesTheSelectionOfReadingThemOneByOne() throws Exception {
+        long h0 = t("2026-11-20T00:00:00");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (long at = h0 + 1_000_000; at < h0 + 30 * Timestamps.MICROS_PER_HOUR; at += 60_000_000) {
+            if (random.nextInt(10) > 0) { // 1 in 10 missing; whole hours missing below
+                store().add(at, random.nextInt(20) == 0 ? "61.5" : "60.0",
+                        random.nextInt(15) == 0 ? SegmentType.PARTIAL : SegmentType.FULL, 10 + random.nextInt(3));
+            }
+        }
+        for (String gone : new String[] {"2026-11-20T05", "2026-11-20T06", "2026-11-20T17"}) {
+            Path dir = base.resolve("desertbus/source").resolve(gone);
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+        SegmentStore s = new SegmentStore(base);
+        for (long[] range : new long[][] {{h0, h0 + 30 * Timestamps.MICROS_PER_HOUR},
+            {h0 + 1_234_567, h0 + 29 * Timestamps.MICROS_PER_HOUR + 7}, {h0 + 4 * Timestamps.MICROS_PER_HOUR + 5,
+                h0 + 18 * Timestamps.MICROS_PER_HOUR}}) {
+            List<List<Segment>> oneByOne = new java.util.ArrayList<>();
+            for (long h = Timestamps.truncateToHour(range[0]) - Timestamps.MICROS_PER_HOUR;
+                    h <= Timestamps.truncateToHour(range[1]); h += Timestamps.MICROS_PER_HOUR) {
+                oneByOne.add(s.hour("desertbus", "source", Timestamps.formatHour(h)).best());
+            }
+            Selection expected = BestSegments.select(oneByOne, range[0], range[1], true);
+            Selection ahead = new SegmentStore(base).select("desertbus", "source", range[0], range[1], true);
+            assertThat(ahead.toString()).isEqualTo(expected.toString());
+            assertThat(ahead.hasHoles()).isTrue();
+        }
+    }
 }
