@@ -21,6 +21,8 @@ public final class CamelPeerClient implements PeerClient {
     public static final String HOUR_DIR = "streamvaultBackfillHourDir";
     /** Exchange property: the file name being fetched. */
     public static final String FILE_NAME = "streamvaultBackfillFileName";
+    /** Added to hour listings, so peers that list tombstones only when asked list them. */
+    static final String TOMBSTONES_QUERY = "?tombstones=true";
     /** Exchange property: {@link System#nanoTime()} when the request was sent (the body timeout counts from it). */
     public static final String STARTED_NANOS = "streamvaultBackfillStartedNanos";
 
@@ -31,9 +33,14 @@ public final class CamelPeerClient implements PeerClient {
         this.camelContext = camelContext;
     }
 
+    /**
+     * An hour listing ({@code channel/quality/hour}) asks for tombstones too: a wubloader
+     * restreamer lists them only when asked, and an older Streamvault, which ignores the
+     * parameter, lists them anyway.
+     */
     @Override
     public List<String> list(Peer peer, String... pathParts) throws IOException {
-        String url = url(peer, "files", pathParts);
+        String url = url(peer, "files", pathParts) + (pathParts.length == 3 ? TOMBSTONES_QUERY : "");
         Exchange result = template().send(LIST_ROUTE, e -> e.getMessage().setHeader(Exchange.HTTP_URI, url));
         rethrow(result);
         @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.streamvault.segments.InvalidSegmentNameException;
 import org.streamvault.segments.SegmentName;
@@ -18,7 +19,8 @@ import org.streamvault.segments.Timestamps;
  * <p>Fetched: segment names that parse, are not {@code temp}, are not too recent (see
  * {@link BackfillWindow#isTooRecent}), and are neither present locally nor hidden locally by a
  * tombstone; and tombstone names ({@code *.tombstone}) not present locally, so an operator's
- * removal spreads. Everything else a peer lists (junk, hidden names) is ignored. The result is
+ * removal spreads. Everything else a peer lists (junk, hidden names) is ignored, and handed to
+ * the caller's {@code notSegment} so it can warn (as wubloader's backfiller does). The result is
  * shuffled, so nodes backfilling the same hour from one another do not all start at minute 0.
  */
 public final class MissingSegments {
@@ -35,12 +37,26 @@ public final class MissingSegments {
      */
     public static List<String> compute(Collection<String> remoteNames, Collection<String> localNames, String hour,
             BackfillWindow window, long nowMicros, RandomGenerator random) {
+        return compute(remoteNames, localNames, hour, window, nowMicros, random, name -> { });
+    }
+
+    /**
+     * As {@link #compute(Collection, Collection, String, BackfillWindow, long, RandomGenerator)},
+     * telling {@code notSegment} each listed name that is neither a segment nor a tombstone
+     * (junk such as {@code junk-1.txt}, hidden or path-like names), so the caller can warn.
+     */
+    public static List<String> compute(Collection<String> remoteNames, Collection<String> localNames, String hour,
+            BackfillWindow window, long nowMicros, RandomGenerator random, Consumer<String> notSegment) {
         long hourStart = Timestamps.parseHour(hour);
         Set<String> local = new HashSet<>(localNames);
         List<String> missing = new ArrayList<>();
         for (String name : remoteNames) {
-            if (name.isEmpty() || name.startsWith(".") || local.contains(name) || name.contains("/")
-                    || name.contains("\\") || name.indexOf('\0') >= 0) {
+            if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\")
+                    || name.indexOf('\0') >= 0) {
+                notSegment.accept(name);
+                continue;
+            }
+            if (local.contains(name)) {
                 continue;
             }
             if (name.endsWith(TOMBSTONE_SUFFIX)) {
@@ -51,6 +67,7 @@ public final class MissingSegments {
             try {
                 parsed = SegmentName.parse(name);
             } catch (InvalidSegmentNameException e) {
+                notSegment.accept(name);
                 continue;
             }
             if (parsed.type() == SegmentType.TEMP || isTombstoned(name, local)

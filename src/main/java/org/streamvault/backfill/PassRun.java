@@ -27,6 +27,12 @@ final class PassRun {
     private static final Logger LOG = LoggerFactory.getLogger(PeerPass.class);
     /** At most this many names of files left for the next pass in the pass's summary line. */
     private static final int NAMES_IN_SUMMARY = 5;
+    /**
+     * Names a peer lists that are not segments are warned about once per name per pass, as
+     * wubloader's backfiller does, but at most this many lines a pass (the rest are counted in
+     * one more line), so a peer with a directory full of junk cannot flood the log.
+     */
+    static final int NOT_SEGMENT_WARNINGS_PER_PASS = 10;
 
     final PeerPass config;
     final Peer peer;
@@ -40,6 +46,8 @@ final class PassRun {
     final List<FileCopy> copies = new ArrayList<>();
     final Set<String> stillMissing = new HashSet<>();
     final Set<String> hoursCopied = ConcurrentHashMap.newKeySet();
+    /** Listed names already warned about in this pass (channel/quality/hour/name). */
+    final Set<String> notSegmentsWarned = new HashSet<>();
     volatile String problem;
     boolean answered;
     boolean everyHourListed = true;
@@ -100,8 +108,9 @@ final class PassRun {
         Path hourDir = config.baseDir.resolve(channel).resolve(quality).resolve(hour);
         List<String> missing;
         try {
+            String prefix = channel + "/" + quality + "/" + hour + "/";
             missing = MissingSegments.compute(remote, LocalHour.names(hourDir), hour, config.window,
-                    config.nowMicros.getAsLong(), config.random);
+                    config.nowMicros.getAsLong(), config.random, name -> notSegment(prefix + name));
         } catch (IOException e) {
             everyHourListed = false;
             LOG.warn("backfill: cannot list local {}: {}; skipping the hour", hourDir, PeerWorker.oneLine(e));
@@ -118,6 +127,13 @@ final class PassRun {
             FileCopy copy = new FileCopy(this, channel, quality, hour, name, hourDir, key);
             copies.add(copy);
             copy.submit();
+        }
+    }
+
+    private void notSegment(String path) {
+        if (notSegmentsWarned.add(path) && notSegmentsWarned.size() <= NOT_SEGMENT_WARNINGS_PER_PASS) {
+            LOG.warn("backfill from {}: ignoring {}, which the peer lists but is not a segment", peer.label(),
+                    path);
         }
     }
 
@@ -174,6 +190,10 @@ final class PassRun {
                     stillMissing.add(copy.key);
                 }
             }
+        }
+        if (notSegmentsWarned.size() > NOT_SEGMENT_WARNINGS_PER_PASS) {
+            LOG.warn("backfill from {}: ignoring {} more name(s) the peer lists that are not segments",
+                    peer.label(), notSegmentsWarned.size() - NOT_SEGMENT_WARNINGS_PER_PASS);
         }
         savedPerHour.forEach((hour, n) -> {
             LOG.info("backfill from {}: copied {} file(s) of {}", peer.label(), n, hour);

@@ -51,11 +51,14 @@ public final class Downloader implements AutoCloseable {
                 important ? settings.retryDownImportant() : settings.retryDown());
     }
 
-    /** A Twitch channel through the playback-token API at {@code gqlUrl} and usher at {@code usherBase}. */
+    /**
+     * A Twitch channel through the playback-token API at {@code gqlUrl} and usher at
+     * {@code usherBase}; {@code authToken} is a Twitch account's OAuth token, or {@code null}.
+     */
     public synchronized StreamRecorder addTwitch(String channel, String quality, boolean important, boolean skewCheck,
-            URI gqlUrl, URI usherBase, String clientId, String firstQuality) {
+            URI gqlUrl, URI usherBase, String clientId, String authToken, String firstQuality) {
         return add(channel, quality, skewCheck, new TwitchSource(client, playlists, gqlUrl, usherBase,
-                clientId, channel, firstQuality, settings.maxPlaylistBytes()),
+                clientId, channel, firstQuality, settings.maxPlaylistBytes(), authToken),
                 important ? settings.twitchRetryDownImportant() : settings.twitchRetryDown());
     }
 

@@ -23,6 +23,7 @@ import org.streamvault.segments.RateLimitedLog;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
+import org.streamvault.testing.LogCapture;
 
 /** A pass against a scripted peer whose files fail in chosen ways. */
 class PeerPassRetriesTest {
@@ -181,5 +182,39 @@ class PeerPassRetriesTest {
         f.retainOnly(java.util.Set.of("b"));
         assertThat(f.persistent()).isZero();
         assertThat(f.due("a", 0)).isTrue();
+    }
+
+    @Test
+    void namesThatAreNotSegmentsAreWarnedAboutOncePerNamePerPassAndDoNotFailIt() throws Exception {
+        List<String> names = new ArrayList<>(names(3));
+        names.add("junk-1.txt");
+        FileFailures files = new FileFailures(5, 1000, 10_000);
+        try (LogCapture log = LogCapture.start()) {
+            for (int pass = 1; pass <= 2; pass++) {
+                PassResult r = run(names, (name, n) -> FetchOutcome.SAVED, files);
+                assertThat(r.complete()).isTrue();
+                assertThat(r.problem()).isNull();
+                assertThat(log.lines("WARN", "PeerPass")).as("pass " + pass).hasSize(pass)
+                        .allMatch(l -> l.message().contains("c/q/" + HOUR + "/junk-1.txt")
+                                && l.message().contains("not a segment"));
+            }
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+        assertThat(requests).doesNotContainKey("junk-1.txt");
+    }
+
+    @Test
+    void aListingFullOfJunkIsWarnedAboutInAFewLinesAPass() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < PassRun.NOT_SEGMENT_WARNINGS_PER_PASS + 5; i++) {
+            names.add("junk-" + i + ".txt");
+        }
+        try (LogCapture log = LogCapture.start()) {
+            run(names, (name, n) -> FetchOutcome.SAVED, new FileFailures(5, 1000, 10_000));
+            List<LogCapture.Line> warnings = log.lines("WARN", "PeerPass");
+            assertThat(warnings).hasSize(PassRun.NOT_SEGMENT_WARNINGS_PER_PASS + 1);
+            assertThat(warnings.getLast().message()).contains("5 more name(s)");
+        }
+        assertThat(requests).isEmpty();
     }
 }

@@ -58,6 +58,34 @@ class RestreamerApiTest {
     }
 
     @Test
+    void hourListsSegmentsOnlyAndTombstonesOnlyWhenAsked() throws Exception {
+        StoreBuilder store = new StoreBuilder(base, "desertbus", "source");
+        Path kept = store.add("2026-11-20T15:20:00", "2.0", SegmentType.FULL, 10);
+        Path victim = store.add("2026-11-20T15:10:00", "2.0", SegmentType.FULL, 10);
+        String tombstone = victim.getFileName() + ".tombstone";
+        Files.createFile(victim.resolveSibling(tombstone));
+        store.addRaw("2026-11-20T15:00:00", "junk-1.txt", new byte[] {1});
+        String hour = "/files/desertbus/source/2026-11-20T15";
+        String keptName = kept.getFileName().toString();
+
+        // as wubloader's restreamer: .ts files only, no tombstones unless asked
+        for (String path : List.of(hour, hour + "?tombstones=false", hour + "?tombstones=FALSE")) {
+            List<String> names = jsonList(path);
+            assertThat(names).as(path).hasSize(2).contains(keptName).allMatch(n -> n.endsWith(".ts"));
+        }
+        for (String path : List.of(hour + "?tombstones=true", hour + "?tombstones=True")) {
+            List<String> names = jsonList(path);
+            assertThat(names).as(path).hasSize(3).contains(keptName, tombstone)
+                    .doesNotContain("junk-1.txt", victim.getFileName().toString());
+        }
+        for (String bad : List.of("yes", "1", "")) {
+            HttpResponse<String> r = node.get(hour + "?tombstones=" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).contains("tombstones must be one of: true, false").hasLineCount(1);
+        }
+    }
+
+    @Test
     void absentDirectoriesListAsEmptyArrays() throws Exception {
         assertThat(jsonList("/files/nobody")).isEmpty();
         assertThat(jsonList("/files/desertbus/source/2020-01-01T00")).isEmpty();

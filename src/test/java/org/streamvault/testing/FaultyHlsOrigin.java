@@ -57,6 +57,14 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     private final AtomicInteger validFrom = new AtomicInteger(1);
     private final Map<Integer, AtomicInteger> playlistRequestsByToken = new ConcurrentHashMap<>();
     private volatile boolean rotateOnResolve;
+    /** Every GQL request's Authorization header ("" when absent), in order. */
+    private final List<String> gqlAuthorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Every usher request's supported_codecs parameter ("" when absent), in order. */
+    private final List<String> usherCodecs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Every usher request's Authorization header ("" when absent), in order. */
+    private final List<String> usherAuthorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, GQL answers 401 unless the request carries {@code Authorization: OAuth <this>}. */
+    private volatile String requiredOAuth;
     private volatile int preRollPolls;
     private final Map<Integer, Duration> stalls = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> cuts = new ConcurrentHashMap<>();
@@ -433,10 +441,43 @@ public final class FaultyHlsOrigin implements AutoCloseable {
 
     // ---- the Twitch API shapes ----
 
+    /** From now on GQL answers 401 (as Twitch does for a bad token) unless sent {@code OAuth <token>}. */
+    public void requireOAuth(String token) {
+        requiredOAuth = token;
+    }
+
+    /** The Authorization header of every GQL request so far ("" where there was none). */
+    public List<String> gqlAuthorizations() {
+        return List.copyOf(gqlAuthorizations);
+    }
+
+    /** The {@code supported_codecs} parameter of every usher request so far ("" where absent). */
+    public List<String> usherCodecs() {
+        return List.copyOf(usherCodecs);
+    }
+
+    /** The Authorization header of every usher request so far ("" where there was none). */
+    public List<String> usherAuthorizations() {
+        return List.copyOf(usherAuthorizations);
+    }
+
+    private static String headerOrEmpty(HttpExchange ex, String name) {
+        String value = ex.getRequestHeaders().getFirst(name);
+        return value == null ? "" : value;
+    }
+
     private void gql(HttpExchange ex) throws IOException {
         String body;
         try (InputStream in = ex.getRequestBody()) {
             body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        }
+        String authorization = headerOrEmpty(ex, "Authorization");
+        gqlAuthorizations.add(authorization);
+        String required = requiredOAuth;
+        if (required != null && !authorization.equals("OAuth " + required)) {
+            send(ex, 401, "application/json", "{\"error\":\"Unauthorized\",\"status\":401}"
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
         }
         if (!ex.getRequestMethod().equals("POST") || !CLIENT_ID.equals(ex.getRequestHeaders().getFirst("Client-ID"))
                 || !body.contains("\"PlaybackAccessToken\"") || !body.contains("\"login\":\"")) {
@@ -454,6 +495,10 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String channel = path.substring("/api/channel/hls/".length()).replace(".m3u8", "");
         String query = ex.getRequestURI().getQuery();
+        usherAuthorizations.add(headerOrEmpty(ex, "Authorization"));
+        usherCodecs.add(query == null ? "" : java.util.Arrays.stream(query.split("&"))
+                .filter(p -> p.startsWith("supported_codecs=")).map(p -> p.substring("supported_codecs=".length()))
+                .findFirst().orElse(""));
         boolean signed = query != null && query.contains("sig=sig-" + channel + "&")
                 && query.contains("token={\"channel\":\"" + channel + "\"");
         if (!signed) {

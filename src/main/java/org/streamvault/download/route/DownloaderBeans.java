@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.streamvault.config.ConfiguredStream;
 import org.streamvault.download.Downloader;
 import org.streamvault.download.DownloaderSettings;
+import org.streamvault.download.TwitchAuthToken;
 import org.streamvault.metrics.NodeMetrics;
 
 /**
@@ -72,6 +73,8 @@ public class DownloaderBeans implements CamelConfiguration {
     private String usherUrl;
     @PropertyInject(value = "streamvault.twitch.client-id", defaultValue = "kimne78kx3ncx6brgo4mv6wki5h1ko")
     private String clientId;
+    @PropertyInject(value = "streamvault.twitch.auth-token-file", defaultValue = "")
+    private String authTokenFile;
 
     private Downloader downloader;
     private boolean instantiated;
@@ -108,10 +111,12 @@ public class DownloaderBeans implements CamelConfiguration {
     public void configure(CamelContext camelContext) throws Exception {
         Downloader d = downloader(camelContext);
         List<StreamConfig> streams = streams(camelContext);
+        String authToken = streams.stream().anyMatch(s -> s.source().equals("twitch"))
+                ? TwitchAuthToken.read(authTokenFile) : null;
         for (StreamConfig s : streams) {
             if (s.source().equals("twitch")) {
                 d.addTwitch(s.channel(), s.quality(), s.important(), s.skewCheck(), URI.create(gqlUrl),
-                        URI.create(usherUrl), clientId, s.firstQuality());
+                        URI.create(usherUrl), clientId, authToken, s.firstQuality());
             } else {
                 d.addHls(s.channel(), s.quality(), s.important(), s.skewCheck(), URI.create(s.source()),
                         s.firstQuality());
