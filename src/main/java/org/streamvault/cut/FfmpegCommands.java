@@ -74,10 +74,16 @@ final class FfmpegCommands {
         return cmd;
     }
 
-    /** Stream copy of MPEG-TS from stdin to stdout: fresh packetizing, the timestamps as they come, from zero. */
+    /**
+     * Stream copy of MPEG-TS from stdin to stdout: fresh packetizing, the timestamps as they come,
+     * from zero. Video and audio only: a timed-ID3 data stream (Twitch) would come out corrupt, as
+     * ffmpeg 5.1's demuxer takes the first 5 bytes of every stream_type 0x15 PES for a metadata
+     * access unit header and so cuts "ID3" and the version off each tag.
+     */
     static List<String> remuxCopy(String ffmpeg) {
         List<String> cmd = ffmpeg(ffmpeg);
-        cmd.addAll(List.of("-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy", "-f", "mpegts", "pipe:1"));
+        cmd.addAll(List.of("-f", "mpegts", "-i", "pipe:0", "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "mpegts",
+                "pipe:1"));
         return cmd;
     }
 

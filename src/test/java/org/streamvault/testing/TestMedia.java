@@ -122,7 +122,12 @@ public final class TestMedia {
         /** 6 s segments, keyframes every 2 s. */
         SEGMENTS_6S(true, "segment", 6),
         /** An audio-only rendition (Twitch's {@code audio_only}): AAC alone, 2 s segments. */
-        AUDIO_ONLY_2S(false, "segment", 2);
+        AUDIO_ONLY_2S(false, "segment", 2),
+        /**
+         * {@link #BFRAMES_2S} with a timed-ID3 data stream as Twitch sends it (stream_type 0x15, one
+         * ID3v2.4 tag per segment at its first video PTS), added by {@link Id3Injector}.
+         */
+        TIMED_ID3_2S(true, "id3", 2);
 
         public final boolean video;
         final String muxer;
@@ -141,7 +146,18 @@ public final class TestMedia {
     public static synchronized List<Segment> segments(Kind kind) throws IOException, InterruptedException {
         Path dir = TestNode.projectRoot().resolve("target/test-media/" + kind.name().toLowerCase(java.util.Locale.ROOT));
         Path done = dir.resolve(".done");
-        if (!Files.exists(done)) {
+        if (!Files.exists(done) && kind.muxer.equals("id3")) {
+            Files.createDirectories(dir);
+            List<Segment> plain = segments(Kind.BFRAMES_2S);
+            StringBuilder durations = new StringBuilder();
+            for (int i = 0; i < plain.size(); i++) {
+                Path name = plain.get(i).file().getFileName();
+                Id3Injector.inject(plain.get(i).file(), dir.resolve(name), i);
+                durations.append(name).append(' ').append(plain.get(i).duration()).append('\n');
+            }
+            Files.writeString(dir.resolve("durations.txt"), durations);
+            Files.createFile(done);
+        } else if (!Files.exists(done)) {
             Files.createDirectories(dir);
             List<String> args = new ArrayList<>();
             if (kind.video) {
