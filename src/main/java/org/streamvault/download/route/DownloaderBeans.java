@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.streamvault.config.ConfiguredStream;
 import org.streamvault.download.Downloader;
 import org.streamvault.download.DownloaderSettings;
+import org.streamvault.events.route.EventBeans;
 import org.streamvault.metrics.NodeMetrics;
 
 /**
@@ -84,7 +85,7 @@ public class DownloaderBeans implements CamelConfiguration {
                     secs(retryDown), secs(retryDownImportant), secs(twitchRetryDown), secs(twitchRetryDownImportant),
                     concurrency, maxPlaylistBytes);
             downloader = new Downloader(Path.of(baseDir), settings, () -> camelContext.getRegistry()
-                    .lookupByNameAndType("nodeMetrics", NodeMetrics.class).registry());
+                    .lookupByNameAndType("nodeMetrics", NodeMetrics.class).registry(), EventBeans.lookup(camelContext));
         }
         return downloader;
     }
