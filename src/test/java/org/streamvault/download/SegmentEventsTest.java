@@ -82,6 +82,42 @@ class SegmentEventsTest extends DownloaderTestSupport {
     }
 
     @Test
+    void aStreamIsAnnouncedLiveWhenItsSegmentsAppearAndOfflineWhenTheyStop() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        origin.publish(2);
+        String log = """
+                      steps:
+                        - log:
+                            logName: test.liveness
+                            message: "${header.event} ${header.channel}/${header.quality}"
+                """;
+        try (LogCapture logs = LogCapture.start()) {
+            startNode("streamvault.downloader.offline-after-seconds", "1", "streamvault.routes.extra-dir",
+                    route("liveness.yaml", """
+                            - route:
+                                id: test-log-stream-live
+                                from:
+                                  uri: seda:streamvault-stream-live
+                            """ + log + """
+                            - route:
+                                id: test-log-stream-offline
+                                from:
+                                  uri: seda:streamvault-stream-offline
+                            """ + log));
+            String live = "stream-live " + CHANNEL + "/" + QUALITY;
+            String offline = "stream-offline " + CHANNEL + "/" + QUALITY;
+            await(() -> logs.containing(live).size() == 1, Duration.ofSeconds(10), () -> "stream-live");
+            assertThat(logs.containing(offline)).isEmpty();
+            origin.down(true);
+            await(() -> logs.containing(offline).size() == 1, Duration.ofSeconds(10), () -> "stream-offline");
+            origin.down(false);
+            origin.publish(1);
+            await(() -> logs.containing(live).size() == 2, Duration.ofSeconds(10), () -> "stream-live again");
+            assertThat(logs.containing(offline)).hasSize(1);
+        }
+    }
+
+    @Test
     void aSubscriberThatNeverConsumesNeitherSlowsRecordingNorHoldsEventsAndDropsAreCounted() throws Exception {
         origin = FaultyHlsOrigin.start(12);
         origin.publish(1);
