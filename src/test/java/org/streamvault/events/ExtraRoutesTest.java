@@ -102,6 +102,15 @@ class ExtraRoutesTest {
     }
 
     @Test
+    void theReadmeShowsEachExampleRouteVerbatim() throws Exception {
+        String readme = Files.readString(TestNode.projectRoot().resolve("README.md"));
+        for (String example : List.of("chat-on-video-published.yaml", "log-suspect-segments.yaml")) {
+            String yaml = Files.readString(TestNode.projectRoot().resolve("docs/examples/routes").resolve(example));
+            assertThat(readme).as("README shows " + example).contains("```yaml\n" + yaml + "```");
+        }
+    }
+
+    @Test
     void aNamedExtraDirectoryThatIsMissingStopsTheStartInOneLine() {
         assertThatThrownBy(() -> TestNode.start(dir, "streamvault.routes.extra-dir", dir.resolve("nope").toString()))
                 .hasMessageContaining("streamvault.routes.extra-dir")
