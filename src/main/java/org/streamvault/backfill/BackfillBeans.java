@@ -17,6 +17,7 @@ import org.apache.camel.support.LifecycleStrategySupport;
 import org.streamvault.config.ConfiguredStream;
 import org.streamvault.config.NodeExit;
 import org.streamvault.db.NodeDatabase;
+import org.streamvault.events.route.EventBeans;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.Timestamps;
 
@@ -112,7 +113,8 @@ public class BackfillBeans implements CamelConfiguration {
             Backoff backoff = new Backoff(intervalSeconds * 1000, backoffCapSeconds * 1000, new SecureRandom());
             // a persistently failing file waits one interval, then two, four... up to the cap
             Backfiller b = new Backfiller(peers, pass, backoff, metrics(camelContext), concurrency,
-                    () -> new FileFailures(fileFailingPasses, intervalSeconds * 1000, fileBackoffCapSeconds * 1000));
+                    () -> new FileFailures(fileFailingPasses, intervalSeconds * 1000, fileBackoffCapSeconds * 1000),
+                    EventBeans.lookup(camelContext));
             camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
                 @Override
                 public void onContextStopping(CamelContext context) {

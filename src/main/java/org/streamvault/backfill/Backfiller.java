@@ -38,12 +38,18 @@ public final class Backfiller implements AutoCloseable {
     /** @param fileFailures makes each new peer's memory of failing files */
     public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
             Supplier<FileFailures> fileFailures) {
+        this(peerList, pass, backoff, metrics, concurrency, fileFailures, org.streamvault.events.NodeEvents.NONE);
+    }
+
+    /** @param events told of every finished pass (backfill-pass) */
+    public Backfiller(PeerList peerList, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
+            Supplier<FileFailures> fileFailures, org.streamvault.events.NodeEvents events) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("streamvault.backfiller.concurrency must be at least 1");
         }
         this.peerList = peerList;
         this.newWorker = peer -> new PeerWorker(peer, pass, backoff, metrics, concurrency, fileFailures.get(),
-                System.currentTimeMillis());
+                System.currentTimeMillis(), events);
     }
 
     /**

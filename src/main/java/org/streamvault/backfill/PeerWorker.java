@@ -9,6 +9,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.events.EventType;
+import org.streamvault.events.NodeEvent;
+import org.streamvault.events.NodeEvents;
 import org.streamvault.metrics.Timing;
 import org.streamvault.segments.RateLimitedLog;
 
@@ -36,9 +39,11 @@ final class PeerWorker {
     private final PassSchedule schedule;
     private long nextDueMillis;
     private CompletableFuture<PassResult> running;
+    private final NodeEvents events;
 
     PeerWorker(Peer peer, PeerPass pass, Backoff backoff, BackfillMetrics metrics, int concurrency,
-            FileFailures files, long nowMillis) {
+            FileFailures files, long nowMillis, NodeEvents events) {
+        this.events = events;
         this.peer = peer;
         this.pass = pass;
         this.schedule = new PassSchedule(backoff);
@@ -92,6 +97,12 @@ final class PeerWorker {
             }
         } finally {
             finished(result, System.currentTimeMillis());
+        }
+        if (result != null) {
+            events.publish(NodeEvent.of(EventType.BACKFILL_PASS, "peer", peer.label(), "peerUrl", peer.url(),
+                    "copied", result.copied(), "failed", result.failedFiles(), "missing", result.missing(),
+                    "unlistedHours", result.unlistedHours(), "answered", result.answered(),
+                    "complete", result.complete(), "problem", result.problem()));
         }
         return result;
     }

@@ -52,8 +52,12 @@ public final class StreamvaultMain {
         System.setProperty("streamvault.hostname", hostName());
         Main main = new Main(StreamvaultMain.class);
         main.setPropertyPlaceholderLocations("file:" + properties);
-        main.addOverrideProperty("camel.main.routes-include-pattern",
-                "file:" + home.resolve("routes") + "/*.camel.yaml");
+        String routes = "file:" + home.resolve("routes") + "/*.camel.yaml";
+        Path extra = extraRoutesDir(home, properties, overrides);
+        if (extra != null) {
+            routes += ",file:" + extra + "/*.yaml";
+        }
+        main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         for (String[] kv : overrides) {
             main.addOverrideProperty(kv[0], kv[1]);
         }
@@ -61,6 +65,43 @@ public final class StreamvaultMain {
         main.addOverrideProperty("camel.main.base-package-scan", "org.streamvault");
         main.bind(NodeExit.BEAN, exit);
         return main;
+    }
+
+    static final String EXTRA_DIR = "streamvault.routes.extra-dir";
+
+    /**
+     * The directory of the deployment's own routes ({@value #EXTRA_DIR}: an override, else the
+     * environment, else {@code application.properties}; relative to {@code home}), or null when
+     * none is named. It is read here, before Camel starts, because it decides which route files
+     * Camel loads. A named directory that does not exist stops the start.
+     */
+    static Path extraRoutesDir(Path home, Path properties, List<String[]> overrides) {
+        String value = null;
+        for (String[] kv : overrides) {
+            if (kv[0].equals(EXTRA_DIR)) {
+                value = kv[1];
+            }
+        }
+        if (value == null) {
+            value = System.getenv("STREAMVAULT_ROUTES_EXTRA_DIR");
+        }
+        if (value == null) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newBufferedReader(properties)) {
+                p.load(in);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read " + properties + ": " + e.getMessage(), e);
+            }
+            value = p.getProperty(EXTRA_DIR);
+        }
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path dir = home.resolve(value.strip()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(EXTRA_DIR + "=" + value.strip() + ": no such directory (" + dir + ")");
+        }
+        return dir;
     }
 
     /** This machine's name (the shell's $HOSTNAME is usually not exported to the JVM). */

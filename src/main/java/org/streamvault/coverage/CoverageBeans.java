@@ -5,6 +5,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.streamvault.events.route.EventBeans;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.SegmentStore;
 
@@ -28,7 +29,7 @@ public class CoverageBeans implements CamelConfiguration {
             SegmentStore store = context.getRegistry().lookupByNameAndType("segmentStore", SegmentStore.class);
             NodeMetrics metrics = context.getRegistry().lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             checker = new CoverageChecker(store, metrics, recentHours, mapHours,
-                    () -> System.currentTimeMillis() * 1000);
+                    () -> System.currentTimeMillis() * 1000, EventBeans.lookup(context));
         }
         return checker;
     }

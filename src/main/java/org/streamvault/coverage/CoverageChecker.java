@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.events.EventType;
+import org.streamvault.events.NodeEvent;
+import org.streamvault.events.NodeEvents;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.metrics.Timing;
 import org.streamvault.segments.RateLimitedLog;
@@ -50,9 +53,21 @@ public final class CoverageChecker {
     private final int mapHours;
     private final LongSupplier nowMicros;
     private final Map<String, MapInfo> maps = new ConcurrentHashMap<>();
+    /** Hours whose holes are announced (recent-hole): the current one and the one before. */
+    static final int HOLE_EVENT_HOURS = 2;
+    private final NodeEvents events;
+    /** Holes last seen per {@code channel/quality/hour} of the newest hours, so each new hole is told once. */
+    private final Map<String, Integer> knownHoles = new ConcurrentHashMap<>();
 
     public CoverageChecker(SegmentStore store, NodeMetrics metrics, int recentHours, int mapHours,
             LongSupplier nowMicros) {
+        this(store, metrics, recentHours, mapHours, nowMicros, NodeEvents.NONE);
+    }
+
+    /** @param events told of each new hole in the newest two hours (recent-hole) */
+    public CoverageChecker(SegmentStore store, NodeMetrics metrics, int recentHours, int mapHours,
+            LongSupplier nowMicros, NodeEvents events) {
+        this.events = events;
         if (recentHours < 1 || mapHours < 1) {
             throw new IllegalArgumentException("coverage recent-hours and map-hours must be at least 1");
         }
@@ -99,6 +114,7 @@ public final class CoverageChecker {
             recent.add(calculator.hour(channel, quality, currentHour - ago * Timestamps.MICROS_PER_HOUR, now));
         }
         gauges().update(channel, quality, recent);
+        announceHoles(channel, quality, recent.subList(0, Math.min(HOLE_EVENT_HOURS, recent.size())));
         return recentHours + renderMap(channel, quality, currentHour, now);
     }
 
@@ -139,6 +155,25 @@ public final class CoverageChecker {
         maps.put(CoverageGauges.key(channel, quality), new MapInfo(channel, quality, first, last, shown.size(), skipped,
                 now));
         return shown.size();
+    }
+
+    /**
+     * Publishes recent-hole when an hour among the newest has more holes than at the last check
+     * (at the first check, any hole counts as new). Hours that age out are forgotten.
+     */
+    private void announceHoles(String channel, String quality, List<HourCoverage> newest) {
+        String prefix = CoverageGauges.key(channel, quality) + "/";
+        Set<String> current = new LinkedHashSet<>();
+        for (HourCoverage h : newest) {
+            String hour = Timestamps.formatHour(h.hourStartMicros());
+            current.add(prefix + hour);
+            Integer before = knownHoles.put(prefix + hour, h.holes());
+            if (h.holes() > (before == null ? 0 : before)) {
+                events.publish(NodeEvent.of(EventType.RECENT_HOLE, "channel", channel, "quality", quality,
+                        "hour", hour, "holes", h.holes(), "newHoles", h.holes() - (before == null ? 0 : before)));
+            }
+        }
+        knownHoles.keySet().removeIf(k -> k.startsWith(prefix) && !current.contains(k));
     }
 
     private static boolean hasData(List<Segment> segments) {

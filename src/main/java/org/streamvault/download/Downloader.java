@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.events.NodeEvents;
 
 /**
  * All recorded streams of a node, sharing one HTTP client, one watchdog timer thread and
@@ -32,8 +33,15 @@ public final class Downloader implements AutoCloseable {
     private final PlaylistFetcher playlists;
     private final Map<String, StreamRecorder> streams = new LinkedHashMap<>();
     private final long createdNanos = System.nanoTime();
+    private final NodeEvents events;
 
     public Downloader(Path baseDir, DownloaderSettings settings, Supplier<MeterRegistry> registry) {
+        this(baseDir, settings, registry, NodeEvents.NONE);
+    }
+
+    /** @param events told of every segment saved and of streams going live or offline */
+    public Downloader(Path baseDir, DownloaderSettings settings, Supplier<MeterRegistry> registry, NodeEvents events) {
+        this.events = events;
         this.baseDir = baseDir;
         this.settings = settings;
         this.registry = registry;
@@ -68,8 +76,8 @@ public final class Downloader implements AutoCloseable {
         if (streams.containsKey(name)) {
             throw new IllegalArgumentException("stream " + name + " is configured twice");
         }
-        StreamContext ctx = new StreamContext(name, baseDir.resolve(channel).resolve(quality), client, timers, threads,
-                settings, new DownloaderMetrics(registry, channel, quality));
+        StreamContext ctx = new StreamContext(name, channel, quality, baseDir.resolve(channel).resolve(quality), client,
+                timers, threads, settings, new DownloaderMetrics(registry, channel, quality), events);
         StreamRecorder recorder = new StreamRecorder(channel, quality, retryDown, skewCheck, source, ctx, playlists);
         streams.put(name, recorder);
         return recorder;

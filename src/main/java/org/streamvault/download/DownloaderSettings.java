@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param twitchRetryDownImportant the same for important Twitch channels
  * @param concurrency      segment fetches in flight per stream
  * @param maxPlaylistBytes a playlist body larger than this is rejected
+ * @param offlineAfter     a live stream whose playlists list no real segment for this long is
+ *                         offline (the {@code stream-offline} event)
  */
 public record DownloaderSettings(
         Duration suspectAfter,
@@ -36,13 +38,14 @@ public record DownloaderSettings(
         Duration twitchRetryDown,
         Duration twitchRetryDownImportant,
         int concurrency,
-        int maxPlaylistBytes) {
+        int maxPlaylistBytes,
+        Duration offlineAfter) {
 
     /** The SPEC defaults. */
     public static DownloaderSettings defaults() {
         return new DownloaderSettings(Duration.ofSeconds(59), Duration.ofMinutes(20), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(2),
                 Duration.ofMinutes(30), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(2), 8, 4 * 1024 * 1024);
+                Duration.ofSeconds(2), 8, 4 * 1024 * 1024, Duration.ofMinutes(1));
     }
 }

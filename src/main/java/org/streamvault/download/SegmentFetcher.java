@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.events.EventType;
+import org.streamvault.events.NodeEvent;
 import org.streamvault.hls.MediaSegment;
 import org.streamvault.segments.SegmentType;
 
@@ -213,8 +215,7 @@ final class SegmentFetcher implements Runnable {
                 }
             } catch (IOException | RuntimeException e) {
                 if (bodyBytes > 0 && !SUPERSEDED.equals(abortReason)) {
-                    temp.finish(SegmentType.PARTIAL);
-                    record(temp, SegmentType.PARTIAL, start);
+                    record(temp, temp.finish(SegmentType.PARTIAL), SegmentType.PARTIAL, start);
                     LOG.warn("{}: {} broke after {} bytes ({}); kept as partial", ctx.name, segment.uri(), bodyBytes,
                             abortReason != null ? abortReason : e.toString());
                     return SegmentType.PARTIAL;
@@ -226,8 +227,7 @@ final class SegmentFetcher implements Runnable {
             slow = elapsed > ctx.settings.suspectAfter().toNanos();
             SegmentType type = bodyBytes == 0 || forceSuspect || elapsed > ctx.settings.suspectAfter().toNanos()
                     ? SegmentType.SUSPECT : SegmentType.FULL;
-            temp.finish(type);
-            record(temp, type, start);
+            record(temp, temp.finish(type), type, start);
             if (type != SegmentType.FULL && temp.created()) {
                 LOG.info("{}: {} saved as suspect ({} bytes in {} ms{})", ctx.name, segment.uri(), bodyBytes,
                         elapsed / 1_000_000, forceSuspect ? ", timestamps skewed" : "");
@@ -236,11 +236,16 @@ final class SegmentFetcher implements Runnable {
         }
 
         /** Counts a saved file once: a retry that produced the same bytes adds nothing to the store. */
-        private void record(TempSegment temp, SegmentType type, long start) {
+        private void record(TempSegment temp, java.nio.file.Path saved, SegmentType type, long start) {
             if (!temp.created()) {
                 return;
             }
             ctx.metrics.segmentSaved(type, segment.durationMicros(), segment.endMicros(), System.nanoTime() - start);
+            ctx.events.publish(NodeEvent.of(EventType.SEGMENT_SAVED, "channel", ctx.channel, "quality", ctx.quality,
+                    "type", type.text(),
+                    "hour", saved.getParent().getFileName().toString(), "name", saved.getFileName().toString(),
+                    "path", saved.toString(), "startMicros", segment.startMicros(),
+                    "durationMicros", segment.durationMicros()));
         }
 
         private void watch() {

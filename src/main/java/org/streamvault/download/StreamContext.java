@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class StreamContext {
     final String name;
+    final String channel;
+    final String quality;
+    final org.streamvault.events.NodeEvents events;
     final Path qualityDir;
     final OriginClient client;
     final ScheduledExecutorService timers;
@@ -25,9 +28,13 @@ final class StreamContext {
     final Set<SegmentFetcher.Attempt> inFlight = ConcurrentHashMap.newKeySet();
     final InitSections initSections;
 
-    StreamContext(String name, Path qualityDir, OriginClient client, ScheduledExecutorService timers,
-            ExecutorService threads, DownloaderSettings settings, DownloaderMetrics metrics) {
+    StreamContext(String name, String channel, String quality, Path qualityDir, OriginClient client,
+            ScheduledExecutorService timers, ExecutorService threads, DownloaderSettings settings,
+            DownloaderMetrics metrics, org.streamvault.events.NodeEvents events) {
         this.name = name;
+        this.channel = channel;
+        this.quality = quality;
+        this.events = events;
         this.qualityDir = qualityDir;
         this.client = client;
         this.timers = timers;

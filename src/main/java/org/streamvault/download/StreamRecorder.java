@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.streamvault.events.EventType;
+import org.streamvault.events.NodeEvent;
 import org.streamvault.hls.MediaPlaylist;
 import org.streamvault.hls.MediaPlaylistParser;
 import org.streamvault.hls.MediaSegment;
@@ -50,6 +52,8 @@ public final class StreamRecorder {
     private final RateLimitedLog errorLog = new RateLimitedLog(10_000);
     private long nextResolveNanos = System.nanoTime();
     private volatile long lastLiveNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    /** What the last stream-live or stream-offline event said; only the tick thread uses it. */
+    private boolean announcedLive;
 
     StreamRecorder(String channel, String quality, java.time.Duration retryDown, boolean skewCheck, StreamSource source,
             StreamContext ctx, PlaylistFetcher playlists) {
@@ -95,6 +99,18 @@ public final class StreamRecorder {
             }
         }
         dropReplacedWorkers();
+        announceLiveness();
+    }
+
+    /** Publishes stream-live when a playlist lists real segments again, stream-offline when it stops. */
+    private void announceLiveness() {
+        boolean live = live(ctx.settings.offlineAfter().toNanos());
+        if (live != announcedLive) {
+            announcedLive = live;
+            ctx.events.publish(NodeEvent.of(live ? EventType.STREAM_LIVE : EventType.STREAM_OFFLINE,
+                    "channel", channel, "quality", quality));
+            LOG.info("{}: stream {}", ctx.name, live ? "live" : "offline");
+        }
     }
 
     private void resolve(long now, PlaylistWorker previous) {

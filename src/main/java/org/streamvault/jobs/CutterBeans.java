@@ -14,6 +14,7 @@ import org.streamvault.config.RawProperties;
 import org.streamvault.cut.Cutter;
 import org.streamvault.db.LazyDataSource;
 import org.streamvault.db.NodeDatabase;
+import org.streamvault.events.route.EventBeans;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.upload.UploadBackends;
@@ -73,7 +74,8 @@ public class CutterBeans implements CamelConfiguration {
             Cutter cutter = registry.lookupByNameAndType("videoCutter", Cutter.class);
             NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, cutter,
-                    locations, tags(staticTags), new SecureRandom(), new CutterMetrics(metrics.registry()));
+                    locations, tags(staticTags), new SecureRandom(), new JobEvents(new CutterMetrics(metrics.registry()),
+                            EventBeans.lookup(camelContext), nodeName));
         }, () -> {
             NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
             return db == null ? "no database" : db.notReadyReason();

@@ -66,6 +66,22 @@ public final class CutterWorker {
         /** A video at {@code location} was found, for the first time, never to become viewable. */
         default void transcodeFailed(UploadLocation location) {
         }
+
+        /** This node claimed {@code job} and is about to cut it. */
+        default void claimed(Job job, UploadLocation location) {
+        }
+
+        /** {@code job}'s video was uploaded and the row moved on to TRANSCODING or DONE. */
+        default void uploaded(Job job, UploadLocation location, UploadResult result) {
+        }
+
+        /** {@code job} did not end uploaded ({@code outcome} RETRY, REJECTED or UNKNOWN), for {@code reason}. */
+        default void failed(Job job, UploadLocation location, Outcome outcome, String reason) {
+        }
+
+        /** A row became DONE: its video is published. */
+        default void published(UploadLocation location, JobStore.Published video) {
+        }
     }
 
     public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
@@ -121,6 +137,7 @@ public final class CutterWorker {
                 continue;
             }
             long t0 = System.nanoTime();
+            listener.claimed(job, location);
             Outcome outcome = process(job, location);
             listener.finished(job, location, outcome, System.nanoTime() - t0);
             return outcome;
@@ -150,6 +167,7 @@ public final class CutterWorker {
                     job.allowHoles());
         } catch (ContainsHolesException e) {
             jobs.releaseForRetry(job, "Video has holes again: " + e.getMessage());
+            listener.failed(job, location, Outcome.RETRY, "Video has holes again: " + e.getMessage());
             return Outcome.RETRY;
         }
         CutRequest cut = new CutRequest(location.cutType(),
@@ -174,9 +192,18 @@ public final class CutterWorker {
                 return Outcome.UNKNOWN;
             }
             LOG.info("{} uploaded: {}", job.id(), result.videoLink());
+            listener.uploaded(job, location, result);
+            if (!result.needsTranscoding()) {
+                listener.published(location, new JobStore.Published(job.id(), job.videoTitle(), result.videoId(),
+                        result.videoLink()));
+            }
             return result.needsTranscoding() ? Outcome.TRANSCODING : Outcome.DONE;
         } catch (UploadException | RuntimeException e) {
-            return failed(job, e, cutFailure.get(), finalized.get(), cancelled.get());
+            Outcome outcome = failed(job, e, cutFailure.get(), finalized.get(), cancelled.get());
+            if (outcome != Outcome.CANCELLED) {
+                listener.failed(job, location, outcome, oneLine(cutFailure.get() != null ? cutFailure.get() : e));
+            }
+            return outcome;
         }
     }
 
@@ -226,7 +253,10 @@ public final class CutterWorker {
                 for (Map.Entry<UUID, String> e : waiting.entrySet()) {
                     String failure = check.failed().get(e.getValue());
                     if (check.done().contains(e.getValue())) {
-                        jobs.markTranscoded(e.getKey());
+                        JobStore.Published video = jobs.markTranscoded(e.getKey());
+                        if (video != null) {
+                            listener.published(location, video);
+                        }
                         done++;
                     } else if (failure != null && jobs.markTranscodeFailed(e.getKey(), failure)) {
                         LOG.warn("{}: {}; the row stays TRANSCODING until an operator resets it", e.getKey(), failure);

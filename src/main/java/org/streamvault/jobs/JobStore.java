@@ -127,9 +127,21 @@ public final class JobStore {
     }
 
     /** TRANSCODING → DONE; an error from an earlier check (YouTube not knowing the video yet) is cleared. */
-    public void markTranscoded(UUID id) {
-        plain("UPDATE events SET state = 'DONE', upload_time = (now() AT TIME ZONE 'UTC'), error = NULL"
-                + " WHERE id = ? AND state = 'TRANSCODING'", id);
+    public Published markTranscoded(UUID id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE events SET state = 'DONE', upload_time = (now() AT TIME ZONE 'UTC'), error = NULL"
+                            + " WHERE id = ? AND state = 'TRANSCODING' RETURNING video_title, video_id, video_link")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Published(id, rs.getString(1), rs.getString(2), rs.getString(3)) : null;
+                }
+            }
+        });
+    }
+
+    /** A row that became DONE: its video is viewable at {@code link}. */
+    public record Published(UUID id, String title, String videoId, String link) {
     }
 
     /**

@@ -20,6 +20,7 @@ import org.streamvault.config.ConfiguredStream;
 import org.streamvault.download.Downloader;
 import org.streamvault.download.DownloaderSettings;
 import org.streamvault.download.TwitchAuthToken;
+import org.streamvault.events.route.EventBeans;
 import org.streamvault.metrics.NodeMetrics;
 
 /**
@@ -67,6 +68,8 @@ public class DownloaderBeans implements CamelConfiguration {
     private int concurrency;
     @PropertyInject(value = "streamvault.downloader.max-playlist-bytes", defaultValue = "4194304")
     private int maxPlaylistBytes;
+    @PropertyInject(value = "streamvault.downloader.offline-after-seconds", defaultValue = "60")
+    private double offlineAfter;
     @PropertyInject(value = "streamvault.twitch.gql-url", defaultValue = "https://gql.twitch.tv/gql")
     private String gqlUrl;
     @PropertyInject(value = "streamvault.twitch.usher-url", defaultValue = "https://usher.ttvnw.net")
@@ -85,9 +88,9 @@ public class DownloaderBeans implements CamelConfiguration {
             DownloaderSettings settings = new DownloaderSettings(secs(suspect), secs(giveUp), secs(headSoft),
                     secs(headHard), secs(bodySoft), secs(bodyHard), secs(pollInterval), secs(maxUrlAge),
                     secs(retryDown), secs(retryDownImportant), secs(twitchRetryDown), secs(twitchRetryDownImportant),
-                    concurrency, maxPlaylistBytes);
+                    concurrency, maxPlaylistBytes, secs(offlineAfter));
             downloader = new Downloader(Path.of(baseDir), settings, () -> camelContext.getRegistry()
-                    .lookupByNameAndType("nodeMetrics", NodeMetrics.class).registry());
+                    .lookupByNameAndType("nodeMetrics", NodeMetrics.class).registry(), EventBeans.lookup(camelContext));
         }
         return downloader;
     }
