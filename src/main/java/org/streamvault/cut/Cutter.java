@@ -4,12 +4,18 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.streamvault.segments.BestSegments;
+import org.streamvault.segments.InvalidSegmentNameException;
+import org.streamvault.segments.Segment;
+import org.streamvault.segments.SegmentName;
+import org.streamvault.segments.Timestamps;
 
 /**
  * Makes cuts (SPEC §4; see {@link CutType} for the types) as streams. Used by the restreamer's
@@ -110,14 +116,14 @@ public final class Cutter {
                     out.add(c -> new MpegTs.RetimedStream(Files.newInputStream(p.segment().path()), retimer, offset));
                 } else if (out.isEmpty()) {
                     out.add(c -> new MpegTs.RetimedStream(c.pipe(FfmpegCommands.trimEdge(settings.ffmpeg(),
-                            p.segment().path(), probe(c, p), from, to, run.reorderFrames(), "pipe:1")), retimer, offset));
+                            edgeInput(run, p, to), probe(c, p), from, to, run.reorderFrames(), "pipe:1")), retimer, offset));
                 } else {
                     CompletableFuture<Path> encoded = new CompletableFuture<>();
                     int n = ahead.size();
                     ahead.add(() -> {
                         try {
                             Path file = cut.tempDir().resolve("edge-" + n + ".ts");
-                            cut.run(FfmpegCommands.trimEdge(settings.ffmpeg(), p.segment().path(), probe(cut, p), from, to,
+                            cut.run(FfmpegCommands.trimEdge(settings.ffmpeg(), edgeInput(run, p, to), probe(cut, p), from, to,
                                     run.reorderFrames(), FfmpegCommands.input(file)), null);
                             encoded.complete(file);
                         } catch (IOException | RuntimeException e) {
@@ -133,6 +139,17 @@ public final class Cutter {
             Thread.ofVirtual().name("cut-edges-ahead").start(() -> ahead.forEach(Runnable::run));
         }
         return out;
+    }
+
+    /**
+     * What an edge encode reads: the piece's segment, followed by the run's {@link Run#follower}
+     * when this is the run's end and it has one (the audio of the end's last milliseconds is there).
+     */
+    private static String edgeInput(Run run, Piece p, long to) {
+        if (to >= 0 && run.follower() != null && p == run.pieces().get(run.pieces().size() - 1)) {
+            return FfmpegCommands.concat(List.of(p.segment().path(), run.follower().path()));
+        }
+        return FfmpegCommands.input(p.segment().path());
     }
 
     private static Path await(CompletableFuture<Path> encoded) throws IOException {
@@ -167,8 +184,11 @@ public final class Cutter {
             List<Path> inputs = new ArrayList<>();
             List<long[]> windows = new ArrayList<>();
             for (Run run : runs) {
-                List<CutStream.Source> files = run.pieces().stream()
-                        .<CutStream.Source>map(p -> c -> Files.newInputStream(p.segment().path())).toList();
+                List<CutStream.Source> files = new ArrayList<>(run.pieces().stream()
+                        .<CutStream.Source>map(p -> c -> Files.newInputStream(p.segment().path())).toList());
+                if (run.follower() != null) {
+                    files.add(c -> Files.newInputStream(run.follower().path()));
+                }
                 inputs.add(cut.fifo("run-" + inputs.size() + ".ts", () -> cut.sequence(files)));
                 windows.add(new long[] {run.startPts(), run.endPts()});
             }
@@ -204,12 +224,54 @@ public final class Cutter {
      */
     private List<Run> plan(CutStream cut, List<List<Piece>> groups) throws IOException {
         long[] frame = {-1};
-        return Run.plan(groups, p -> {
+        List<Run> runs = Run.plan(groups, p -> {
             if (frame[0] < 0) {
                 frame[0] = probe(cut, p).frameTicks();
             }
             return frame[0];
         });
+        List<Run> out = new ArrayList<>(runs.size());
+        for (Run run : runs) {
+            Segment next = run.endsOnBoundary() ? follower(run.pieces().get(run.pieces().size() - 1).segment()) : null;
+            long[] stamps = next == null ? null : MpegTs.firstTimestamps(next.path());
+            out.add(stamps == null ? run : run.withFollower(next, stamps));
+        }
+        return out;
+    }
+
+    /**
+     * The segment on disk that starts where {@code last} ends (within the selection's tolerance),
+     * the best of them when there are several, from {@code last}'s hour or the next; null when
+     * there is none (a hole, the end of the recording). A cut's selection stops at its range's end,
+     * so a range ending on a boundary does not include it.
+     */
+    static Segment follower(Segment last) throws IOException {
+        long end = last.endMicros();
+        long hour = last.startMicros() - last.name().offsetMicros();
+        List<Segment> candidates = new ArrayList<>();
+        for (long h : new long[] {hour, hour + Timestamps.MICROS_PER_HOUR}) {
+            String name = Timestamps.formatHour(h);
+            Path dir = last.hourDir().resolveSibling(name);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SegmentName.EXTENSION)) {
+                for (Path f : files) {
+                    SegmentName parsed;
+                    try {
+                        parsed = SegmentName.parse(f.getFileName().toString());
+                    } catch (InvalidSegmentNameException e) {
+                        continue;
+                    }
+                    Segment s = new Segment(dir, name, h, parsed);
+                    if (Math.abs(s.startMicros() - end) <= BestSegments.TOLERANCE_MICROS) {
+                        candidates.add(s);
+                    }
+                }
+            }
+        }
+        List<Segment> best = BestSegments.bestPerStart(candidates);
+        return best.isEmpty() ? null : best.get(0);
     }
 
     private MediaStreams probe(CutStream cut, Piece piece) throws IOException {

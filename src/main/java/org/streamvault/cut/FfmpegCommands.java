@@ -38,8 +38,14 @@ final class FfmpegCommands {
      */
     static List<String> trimEdge(String ffmpeg, Path segment, MediaStreams streams, long startPts, long endPts,
             int reorderFrames, String output) {
+        return trimEdge(ffmpeg, input(segment), streams, startPts, endPts, reorderFrames, output);
+    }
+
+    /** {@link #trimEdge(String, Path, MediaStreams, long, long, int, String)} of an input URL ({@link #concat}). */
+    static List<String> trimEdge(String ffmpeg, String segment, MediaStreams streams, long startPts, long endPts,
+            int reorderFrames, String output) {
         List<String> cmd = ffmpeg(ffmpeg);
-        cmd.addAll(List.of("-copyts", "-i", input(segment)));
+        cmd.addAll(List.of("-copyts", "-i", segment));
         String window = (startPts >= 0 ? "start=" + pts(startPts) : "")
                 + (startPts >= 0 && endPts >= 0 ? ":" : "") + (endPts >= 0 ? "end=" + pts(endPts) : "");
         StringBuilder graph = new StringBuilder();
@@ -154,6 +160,15 @@ final class FfmpegCommands {
     static String seconds(long micros) {
         return String.format(Locale.ROOT, "%d.%06d", micros / Timestamps.MICROS_PER_SECOND,
                 micros % Timestamps.MICROS_PER_SECOND);
+    }
+
+    /** Files read one after the other as one byte stream ({@code concat:} protocol). */
+    static String concat(List<Path> files) {
+        StringBuilder url = new StringBuilder("concat:");
+        for (Path f : files) {
+            url.append(url.length() == 7 ? "" : "|").append(input(f));
+        }
+        return url.toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.streamvault.cut;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.streamvault.segments.Segment;
 
 /**
  * A stretch of a cut that the source recorded in one go: consecutive pieces with no hole between
@@ -17,8 +18,12 @@ import java.util.List;
  * @param reorderFrames how many frames the source's decode times run ahead of its presentation
  *                      times (0 without B-frames, 2 for x264's defaults): re-encoded edges must
  *                      have the same, or decode times would step back at a join
+ * @param follower    the segment the stream goes on into right after the run, when the run ends on
+ *                    its last segment's end (else null): the audio of the run's last few
+ *                    milliseconds is muxed at the start of that segment, ahead of its first frame
  */
-record Run(List<Piece> pieces, List<Long> firstPts, long startPts, long lengthTicks, int reorderFrames) {
+record Run(List<Piece> pieces, List<Long> firstPts, long startPts, long lengthTicks, int reorderFrames,
+        Segment follower) {
 
     /** How long one frame of a segment lasts in 90 kHz ticks (video frame, or audio frame without video). */
     interface FrameLength {
@@ -37,15 +42,41 @@ record Run(List<Piece> pieces, List<Long> firstPts, long startPts, long lengthTi
         return startPts + lengthTicks;
     }
 
-    /** Where the first piece is trimmed to start, when it starts late; else -1. */
+    /**
+     * Where the first piece is trimmed to start: always, even on its segment's start, since a
+     * segment begins with audio muxed ahead of its first video frame (it belongs before the run).
+     */
     long trimStart() {
-        return pieces.get(0).fromMicros() > 0 ? startPts : -1;
+        return startPts;
     }
 
-    /** Where the last piece is trimmed to end, when it ends early; else -1. */
+    /**
+     * Where the last piece is trimmed to end, when it ends early or the run has a
+     * {@link #follower} to take the audio of its end from; else -1 (copied whole).
+     */
     long trimEnd() {
         Piece p = pieces.get(pieces.size() - 1);
-        return p.toMicros() < p.segment().durationMicros() ? endPts() : -1;
+        return p.toMicros() < p.segment().durationMicros() || follower != null ? endPts() : -1;
+    }
+
+    /** Whether the run ends on its last segment's end (not inside it). */
+    boolean endsOnBoundary() {
+        Piece p = pieces.get(pieces.size() - 1);
+        return p.toMicros() >= p.segment().durationMicros();
+    }
+
+    /**
+     * This run with {@code next} as its {@link #follower} when {@code stamps} (its first PTS/DTS)
+     * continue the run's last segment without a break; else this run unchanged.
+     */
+    Run withFollower(Segment next, long[] stamps) {
+        Piece last = pieces.get(pieces.size() - 1);
+        long expected = MpegTs.ticks(next.startMicros() - last.segment().startMicros());
+        long actual = MpegTs.delta(firstPts.get(firstPts.size() - 1), stamps[0]);
+        if (Math.abs(actual - expected) > DISCONTINUITY_TICKS) {
+            return this;
+        }
+        return new Run(pieces, firstPts, startPts, lengthTicks, reorderFrames, next);
     }
 
     /**
@@ -100,7 +131,7 @@ record Run(List<Piece> pieces, List<Long> firstPts, long startPts, long lengthTi
         long end = pts.get(0) + MpegTs.delta(pts.get(0), pts.get(pts.size() - 1))
                 + onGrid(MpegTs.ticks(last.toMicros()), frame);
         int reorder = frame <= 0 ? 0 : (int) Math.round((double) reorderTicks / frame);
-        return new Run(List.copyOf(pieces), List.copyOf(pts), start, end - start, Math.max(0, reorder));
+        return new Run(List.copyOf(pieces), List.copyOf(pts), start, end - start, Math.max(0, reorder), null);
     }
 
     private static long onGrid(long ticks, long frame) {

@@ -29,6 +29,12 @@ public final class CutMatrix {
         ONE_RANGE,
         /** Two ranges, cut back to back. */
         TWO_RANGES,
+        /** One range starting and ending exactly on segment boundaries. */
+        ALIGNED,
+        /** One range starting on a segment boundary and ending inside a segment. */
+        ALIGNED_START,
+        /** One range starting inside a segment and ending on a segment boundary. */
+        ALIGNED_END,
         /** One range across a missing segment (allow_holes). */
         ACROSS_A_HOLE,
         /** One range across a restart of the stream (timestamps reset). */
@@ -40,6 +46,9 @@ public final class CutMatrix {
             return switch (this) {
                 case ONE_RANGE -> List.<double[]>of(new double[] {1.5, 9.25});
                 case TWO_RANGES -> List.of(new double[] {1.5, 5.25}, new double[] {13.3, 17.0});
+                case ALIGNED -> List.<double[]>of(new double[] {s, 3 * s});
+                case ALIGNED_START -> List.<double[]>of(new double[] {s, 2 * s + 1.25});
+                case ALIGNED_END -> List.<double[]>of(new double[] {1.5, 3 * s});
                 case ACROSS_A_HOLE -> List.<double[]>of(new double[] {1.5, 2 * s + 3.25});
                 case ACROSS_A_RESTART -> List.<double[]>of(new double[] {TestMedia.KIND_SECONDS - 5.5,
                         TestMedia.KIND_SECONDS + 3.25});
