@@ -146,6 +146,11 @@ public final class FakeSheets implements AutoCloseable {
         }
     }
 
+    /** Scripted failures not yet used are dropped. */
+    public synchronized void clearFailures() {
+        failures.clear();
+    }
+
     /** Every access token issued so far stops working. */
     public void revokeTokens() {
         oauth.revokeAll();
@@ -194,9 +199,13 @@ public final class FakeSheets implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = readBody(ex);
-        if (!oauth.issued(ex.getRequestHeaders().getFirst("Authorization"))) {
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        if (!oauth.issued(authorization)) {
             unauthorized.incrementAndGet();
-            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+            // RFC 6750, as Google answers: a token that was sent but is expired or revoked is invalid_token
+            boolean sent = authorization != null && authorization.startsWith("Bearer ");
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""
+                    + (sent ? ", error=\"invalid_token\"" : ""));
             sendError(ex, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
             return;
         }
