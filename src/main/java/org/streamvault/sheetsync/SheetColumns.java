@@ -25,6 +25,11 @@ public final class SheetColumns {
      * @throws IllegalArgumentException naming the bad pair
      */
     public static SheetColumns parse(String overrides, Map<String, Integer> defaults) {
+        return parse("streamvault.sheetsync.columns", overrides, defaults);
+    }
+
+    /** @param key the setting's name, for the error message */
+    public static SheetColumns parse(String key, String overrides, Map<String, Integer> defaults) {
         Map<String, Integer> map = new LinkedHashMap<>(defaults);
         for (String pair : overrides.split(",")) {
             if (pair.isBlank()) {
@@ -33,18 +38,18 @@ public final class SheetColumns {
             String[] kv = pair.split("=", 2);
             String name = kv[0].strip();
             if (kv.length != 2 || !defaults.containsKey(name)) {
-                throw new IllegalArgumentException("streamvault.sheetsync.columns: '" + pair.strip()
+                throw new IllegalArgumentException(key + ": '" + pair.strip()
                         + "' is not name=index with a name out of " + defaults.keySet());
             }
             try {
                 map.put(name, Integer.parseInt(kv[1].strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("streamvault.sheetsync.columns: '" + pair.strip()
+                throw new IllegalArgumentException(key + ": '" + pair.strip()
                         + "' needs a column number (0 = A)");
             }
         }
         if (map.getOrDefault("id", -1) < 0) {
-            throw new IllegalArgumentException("streamvault.sheetsync.columns: the id column cannot be left out");
+            throw new IllegalArgumentException(key + ": the id column cannot be left out");
         }
         return new SheetColumns(map);
     }

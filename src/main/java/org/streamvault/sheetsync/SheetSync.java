@@ -37,13 +37,22 @@ public final class SheetSync {
     private final boolean allocateIds;
     private final Supplier<String> newId;
     private final OnceLog warnings = new OnceLog(LOG);
+    private final PlaylistSheet playlists;
 
     /** What the database pass did (a fresh one per attempt: a serialization failure reruns it). */
-    private record Applied(Map<String, StoredEvent> events, Set<String> changedIds, int inserted) {
+    private record Applied(Map<String, StoredEvent> events, Set<String> changedIds, int inserted,
+            int playlistsChanged) {
     }
 
     public SheetSync(SheetsApi api, SheetEventStore store, SheetColumns columns, SheetTimes times, int headerRows,
             WorksheetPicker picker, OutputCells outputs, boolean allocateIds, Supplier<String> newId) {
+        this(api, store, columns, times, headerRows, picker, outputs, allocateIds, newId, null);
+    }
+
+    /** @param playlists the playlists worksheet, read on every pass with the events; null = none */
+    public SheetSync(SheetsApi api, SheetEventStore store, SheetColumns columns, SheetTimes times, int headerRows,
+            WorksheetPicker picker, OutputCells outputs, boolean allocateIds, Supplier<String> newId,
+            PlaylistSheet playlists) {
         this.api = api;
         this.store = store;
         this.columns = columns;
@@ -52,17 +61,26 @@ public final class SheetSync {
         this.outputs = outputs;
         this.allocateIds = allocateIds;
         this.newId = newId;
+        this.playlists = playlists;
     }
 
     public SyncReport run() throws SheetsApiException {
         List<String> worksheets = picker.next();
-        Map<String, List<List<String>>> sheet = api.read(worksheets, columns.last());
+        List<String> ranges = new ArrayList<>(worksheets);
+        if (playlists != null) {
+            ranges.add(playlists.worksheet());
+        }
+        Map<String, List<List<String>>> sheet = api.read(ranges,
+                Math.max(columns.last(), playlists == null ? 0 : playlists.lastColumn()));
         SyncReport report = new SyncReport();
         List<SheetRow> rows = new ArrayList<>();
         for (String worksheet : worksheets) {
             rows.addAll(reader.read(worksheet, sheet.getOrDefault(worksheet, List.of()), report));
         }
-        rows = withIds(rows, report);
+        List<SheetsApi.CellWrite> idCells = new ArrayList<>();
+        List<PlaylistSheet.Row> playlistRows = playlists == null ? List.of()
+                : playlists.read(sheet.getOrDefault(playlists.worksheet(), List.of()), report, newId, idCells);
+        rows = withIds(rows, report, idCells);
         Map<String, SheetRow> byId = unique(rows, store.schema(), report);
         Applied applied = store.transaction(c -> {
             Map<String, StoredEvent> before = store.load(c, byId.keySet());
@@ -83,8 +101,13 @@ public final class SheetSync {
                     }
                 }
             }
-            return new Applied(changed.isEmpty() ? before : store.load(c, byId.keySet()), changed, inserted);
+            int playlistsChanged = playlists == null ? 0 : playlists.apply(c, playlistRows);
+            return new Applied(changed.isEmpty() ? before : store.load(c, byId.keySet()), changed, inserted,
+                    playlistsChanged);
         });
+        for (int i = 0; i < applied.playlistsChanged(); i++) {
+            report.changed(playlists.worksheet());
+        }
         List<SheetsApi.CellWrite> writes = new ArrayList<>();
         for (SheetRow row : byId.values()) {
             report.found(row.worksheet(), 1);
@@ -107,10 +130,10 @@ public final class SheetSync {
         return report;
     }
 
-    /** Rows that have an id, new ids included (already written into the sheet). */
-    private List<SheetRow> withIds(List<SheetRow> rows, SyncReport report) throws SheetsApiException {
+    /** Rows that have an id, new ids included: these and {@code idCells} are written into the sheet first. */
+    private List<SheetRow> withIds(List<SheetRow> rows, SyncReport report, List<SheetsApi.CellWrite> idCells)
+            throws SheetsApiException {
         List<SheetRow> out = new ArrayList<>();
-        List<SheetsApi.CellWrite> idCells = new ArrayList<>();
         for (SheetRow row : rows) {
             if (!row.id().isEmpty()) {
                 out.add(row);

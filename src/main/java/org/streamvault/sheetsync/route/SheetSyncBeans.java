@@ -23,6 +23,7 @@ import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.sheetsync.Backoff;
 import org.streamvault.sheetsync.GoogleSheetsApi;
 import org.streamvault.sheetsync.OutputCells;
+import org.streamvault.sheetsync.PlaylistSheet;
 import org.streamvault.sheetsync.ReverseSync;
 import org.streamvault.sheetsync.SheetColumns;
 import org.streamvault.sheetsync.SheetEventStore;
@@ -92,6 +93,12 @@ public class SheetSyncBeans implements CamelConfiguration {
                 .filter(w -> !w.isEmpty()).toList();
         SheetColumns columns = SheetColumns.parse(raw(camelContext, "columns"), SheetColumns.EVENT_DEFAULTS);
         SheetTimes times = new SheetTimes(bustimeStart(raw(camelContext, "bustime-start")));
+        String playlistsWorksheet = raw(camelContext, "playlists-worksheet");
+        PlaylistSheet playlists = playlistsWorksheet.isEmpty() ? null : new PlaylistSheet(playlistsWorksheet,
+                SheetColumns.parse(P + "playlist-columns", raw(camelContext, "playlist-columns"), PlaylistSheet.DEFAULTS),
+                headerRows);
+        List<String> measured = playlists == null ? worksheets
+                : java.util.stream.Stream.concat(worksheets.stream(), java.util.stream.Stream.of(playlistsWorksheet)).toList();
         String mode = raw(camelContext, "mode");
         if (!mode.equals("sync") && !mode.equals("reverse")) {
             throw new IllegalArgumentException(P + "mode must be sync or reverse, not '" + mode + "'");
@@ -108,13 +115,13 @@ public class SheetSyncBeans implements CamelConfiguration {
         SyncHistory syncHistory = new SyncHistory(healthFailures);
         factory = () -> {
             NodeMetrics nodeMetrics = camelContext.getRegistry().lookupByNameAndType("nodeMetrics", NodeMetrics.class);
-            SheetSyncMetrics metrics = new SheetSyncMetrics(nodeMetrics.registry(), worksheets);
+            SheetSyncMetrics metrics = new SheetSyncMetrics(nodeMetrics.registry(), measured);
             GoogleSheetsApi api = new GoogleSheetsApi(client, spreadsheetId, backoff, metrics::retried);
             SheetEventStore store = new SheetEventStore(db.require("the sheet sync"));
             SyncRunner.Pass pass = mode.equals("reverse")
                     ? new ReverseSync(api, store, columns, times, headerRows, worksheets, outputs)::run
                     : new SheetSync(api, store, columns, times, headerRows, picker, outputs, allocateIds,
-                            () -> UUID.randomUUID().toString())::run;
+                            () -> UUID.randomUUID().toString(), playlists)::run;
             return new SyncRunner(pass, schedule, syncHistory, metrics);
         };
         HealthCheckRegistry health = HealthCheckRegistry.get(camelContext);
