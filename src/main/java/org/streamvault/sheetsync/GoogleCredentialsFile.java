@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * edit the spreadsheet, consented for the scope {@code https://www.googleapis.com/auth/spreadsheets}.
  * Access tokens are fetched from {@code tokenUrl} and refreshed by Google's auth library.
  */
-final class GoogleCredentialsFile {
+public final class GoogleCredentialsFile {
     private static final Logger LOG = LoggerFactory.getLogger(GoogleCredentialsFile.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,7 +25,7 @@ final class GoogleCredentialsFile {
     }
 
     /** @throws IllegalArgumentException in one line when the file is missing, unreadable or incomplete */
-    static UserCredentials load(Path file, URI tokenUrl) {
+    public static UserCredentials load(Path file, URI tokenUrl) {
         String where = "sheet sync credentials file " + file;
         JsonNode json;
         try {
