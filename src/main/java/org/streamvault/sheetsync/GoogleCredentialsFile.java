@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The spreadsheet's credentials, in the cutter's format: Google's "authorized user" JSON
+ * Google credentials (the spreadsheet's, the playlists' channel's), in the cutter's format: Google's "authorized user" JSON
  * {@code {"client_id": ..., "client_secret": ..., "refresh_token": ...}} for an account that may
  * edit the spreadsheet, consented for the scope {@code https://www.googleapis.com/auth/spreadsheets}.
  * Access tokens are fetched from {@code tokenUrl} and refreshed by Google's auth library.
@@ -26,7 +26,12 @@ public final class GoogleCredentialsFile {
 
     /** @throws IllegalArgumentException in one line when the file is missing, unreadable or incomplete */
     public static UserCredentials load(Path file, URI tokenUrl) {
-        String where = "sheet sync credentials file " + file;
+        return load("sheet sync", file, tokenUrl);
+    }
+
+    /** @param user who reads the file, for messages ("playlist manager") */
+    public static UserCredentials load(String user, Path file, URI tokenUrl) {
+        String where = user + " credentials file " + file;
         JsonNode json;
         try {
             json = JSON.readTree(Files.readString(file));

@@ -51,7 +51,7 @@ public class PlaylistBeans implements CamelConfiguration {
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("the playlist manager needs " + P + "credentials-file");
         }
-        HttpCredentialsAdapter adapter = new HttpCredentialsAdapter(GoogleCredentialsFile.load(Path.of(credentials),
+        HttpCredentialsAdapter adapter = new HttpCredentialsAdapter(GoogleCredentialsFile.load("playlist manager", Path.of(credentials),
                 URI.create(raw(camelContext, "token-url"))));
         HttpRequestInitializer initializer = request -> {
             adapter.initialize(request);
