@@ -75,6 +75,8 @@ public final class SheetSync {
         SyncReport report = new SyncReport();
         List<SheetRow> rows = new ArrayList<>();
         for (String worksheet : worksheets) {
+            // an emptied worksheet reports 0 rows, not the count of the last pass that found some
+            report.found(worksheet, 0);
             rows.addAll(reader.read(worksheet, sheet.getOrDefault(worksheet, List.of()), report));
         }
         List<SheetsApi.CellWrite> idCells = new ArrayList<>();

@@ -88,12 +88,16 @@ class SheetSyncTest {
                 assertThat(sheets.readRanges().subList(reads, reads + 8).stream().filter(r -> r.size() == 1))
                         .allSatisfy(r -> assertThat(r).containsExactly("'Day 1'!A1:P"));
 
+                assertThat(SheetSyncFixture.metric(node, "streamvault_sheetsync_rows_found", "worksheet=\"Day 1\""))
+                        .isEqualTo(1);
                 // the row is deleted from the sheet: the event stays
                 sheets.deleteRow("Day 1", 2);
                 int after = sheets.reads();
                 Await.until("a full pass after the deletion", () -> sheets.reads() >= after + 5);
                 assertThat(event(db, id)).isNotNull();
                 assertThat(event(db, id).get("description")).isEqualTo("The bus hits a bug (again)");
+                assertThat(SheetSyncFixture.metric(node, "streamvault_sheetsync_rows_found", "worksheet=\"Day 1\""))
+                        .isEqualTo(0);
 
                 assertThat(SheetSyncFixture.metric(node, "streamvault_sheetsync_passes_total", "outcome=\"ok\""))
                         .isGreaterThan(10);
