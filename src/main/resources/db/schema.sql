@@ -78,3 +78,19 @@ CREATE TABLE IF NOT EXISTS templates (
     crop box_coords NOT NULL,
     location box_coords NOT NULL
 );
+
+-- ==== sheetsync: playlists (SPEC §11) ==== (kept in one block at the end: merged separately)
+-- A YouTube playlist and the event tags that put a video into it, as wubloader's playlists
+-- worksheet names them; rows come from that worksheet (sheetsync), playlist_id from the operator.
+CREATE TABLE IF NOT EXISTS playlists (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    tags TEXT[] NOT NULL DEFAULT '{}',
+    playlist_id TEXT,
+    show_in_description BOOLEAN NOT NULL DEFAULT FALSE,
+    first_event_id TEXT,
+    last_event_id TEXT,
+    default_template TEXT
+);
+-- ==== end sheetsync ====

@@ -58,7 +58,8 @@ class DatabaseSchemaTest {
             pools.forEach(Database::close);
             try (Connection c = fresh.connect(); Statement st = c.createStatement()) {
                 assertThat(count(st, "SELECT count(*) FROM pg_type WHERE typname = 'event_state'")).isEqualTo(1);
-                assertThat(count(st, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo(4);
+                assertThat(count(st, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo(5);
+                assertThat(count(st, "SELECT count(*) FROM pg_tables WHERE tablename = 'playlists'")).isEqualTo(1);
                 assertThat(count(st, "SELECT count(*) FROM pg_type WHERE typname = 'box_coords'")).isEqualTo(1);
                 assertThat(count(st, "SELECT count(*) FROM pg_indexes WHERE indexname = 'event_state'")).isEqualTo(1);
                 assertThat(count(st, "SELECT count(*) FROM pg_constraint WHERE contype = 'c'"

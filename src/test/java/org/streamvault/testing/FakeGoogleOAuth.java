@@ -35,6 +35,7 @@ public final class FakeGoogleOAuth implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger issuedCount = new java.util.concurrent.atomic.AtomicInteger();
     private final String scope;
     private final Consumer<String> violations;
 
@@ -55,6 +56,16 @@ public final class FakeGoogleOAuth implements HttpHandler {
         return authorization != null && authorization.startsWith("Bearer ") && tokens.contains(authorization.substring(7));
     }
 
+    /** Every access token issued so far stops working, as when they expire: clients must refresh. */
+    public void revokeAll() {
+        tokens.clear();
+    }
+
+    /** How many access tokens this endpoint has issued. */
+    public int tokensIssued() {
+        return issuedCount.get();
+    }
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
         Map<String, List<String>> form = params(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -69,6 +80,7 @@ public final class FakeGoogleOAuth implements HttpHandler {
         } else {
             String token = "ya29.fake-" + UUID.randomUUID();
             tokens.add(token);
+            issuedCount.incrementAndGet();
             send(ex, 200, JSON.createObjectNode().put("access_token", token).put("expires_in", 3599)
                     .put("token_type", "Bearer").put("scope", scope));
         }

@@ -38,6 +38,8 @@ import java.util.zip.GZIPInputStream;
  * <li>{@code GET /youtube/v3/videos?part=status,processingDetails&id=...} → the videos'
  *     {@code status.uploadStatus} ({@code uploaded} until {@link #markProcessed} or
  *     {@link #markFailed}; {@link #delete} makes a video unknown).</li>
+ * <li>{@code /youtube/v3/playlistItems}: list (paged), insert, update (move) and delete, over
+ *     playlists made with {@link #addPlaylist}; positions are indexes into the list as it stands.</li>
  * </ul>
  * API calls without the bearer token it issued get 401. Failures are scripted with
  * {@link #failCreate}, {@link #failChunk} and {@link #failFinalChunk}; any protocol violation
@@ -91,6 +93,7 @@ public final class FakeYouTube implements AutoCloseable {
         server.createContext("/token", oauth);
         server.createContext("/upload/youtube/v3/videos", this::upload);
         server.createContext("/youtube/v3/videos", this::list);
+        server.createContext("/youtube/v3/playlistItems", this::playlistItems);
         server.setExecutor(executor);
         server.start();
     }
@@ -331,8 +334,168 @@ public final class FakeYouTube implements AutoCloseable {
         FakeGoogleOAuth.send(ex, f.status(), error);
     }
 
+    // ---- playlistItems (the playlist manager) ----------------------------------------------
 
+    /** playlist id → its items in order, each {item id, video id}. */
+    private final Map<String, List<String[]>> playlists = new ConcurrentHashMap<>();
+    private final Set<String> existingVideos = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> playlistCalls = new ConcurrentHashMap<>();
+    private final AtomicInteger playlistItemIds = new AtomicInteger();
+    private volatile Failure playlistFailure;
 
+    /** An empty playlist on the channel. */
+    public void addPlaylist(String playlistId) {
+        playlists.put(playlistId, new java.util.ArrayList<>());
+    }
+
+    /** A video that exists on YouTube without having been uploaded through this fake. */
+    public void addExistingVideo(String videoId) {
+        existingVideos.add(videoId);
+    }
+
+    /** The playlist's video ids in order. */
+    public List<String> playlist(String playlistId) {
+        synchronized (playlists) {
+            return playlists.get(playlistId).stream().map(item -> item[1]).toList();
+        }
+    }
+
+    /** How many playlistItems calls of each method ({@code list, insert, update, delete}) were answered. */
+    public Map<String, Integer> playlistCalls() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        playlistCalls.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /** The next playlistItems call is answered with {@code status} and {@code reason} (e.g. 403 quotaExceeded). */
+    public void failNextPlaylistCall(int status, String reason) {
+        playlistFailure = new Failure(status, reason);
+    }
+
+    private void playlistItems(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            return;
+        }
+        InputStream in = ex.getRequestBody();
+        if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        byte[] body = in.readAllBytes();
+        Failure failure = playlistFailure;
+        playlistFailure = null;
+        if (failure != null) {
+            sendError(ex, failure);
+            return;
+        }
+        Map<String, List<String>> q = FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery());
+        String method = switch (ex.getRequestMethod()) {
+            case "GET" -> "list";
+            case "POST" -> "insert";
+            case "PUT" -> "update";
+            case "DELETE" -> "delete";
+            default -> "";
+        };
+        if (!method.equals("delete") && !q.getOrDefault("part", List.of()).contains("snippet")) {
+            violation(ex, "playlistItems." + method + " needs part=snippet: " + ex.getRequestURI());
+            return;
+        }
+        synchronized (playlists) {
+            switch (method) {
+                case "list" -> listItems(ex, q);
+                case "insert", "update" -> writeItem(ex, method, JSON.readTree(body));
+                case "delete" -> deleteItem(ex, q.getOrDefault("id", List.of("")).getFirst());
+                default -> violation(ex, "playlistItems does not take " + ex.getRequestMethod());
+            }
+        }
+    }
+
+    private void listItems(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        String playlistId = q.getOrDefault("playlistId", List.of("")).getFirst();
+        List<String[]> items = playlists.get(playlistId);
+        if (items == null) {
+            sendError(ex, new Failure(404, "playlistNotFound"));
+            return;
+        }
+        int max = Integer.parseInt(q.getOrDefault("maxResults", List.of("5")).getFirst());
+        int from = q.containsKey("pageToken") ? Integer.parseInt(q.get("pageToken").getFirst().substring(1)) : 0;
+        if (max < 0 || max > 50) {
+            violation(ex, "maxResults must be 0..50");
+            return;
+        }
+        count("list");
+        ObjectNode response = JSON.createObjectNode().put("kind", "youtube#playlistItemListResponse");
+        ArrayNode out = response.putArray("items");
+        for (int i = from; i < Math.min(items.size(), from + max); i++) {
+            ObjectNode snippet = out.addObject().put("kind", "youtube#playlistItem").put("id", items.get(i)[0])
+                    .putObject("snippet").put("playlistId", playlistId).put("position", i);
+            snippet.putObject("resourceId").put("kind", "youtube#video").put("videoId", items.get(i)[1]);
+        }
+        if (from + max < items.size()) {
+            response.put("nextPageToken", "p" + (from + max));
+        }
+        response.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", max);
+        FakeGoogleOAuth.send(ex, 200, response);
+    }
+
+    private void writeItem(HttpExchange ex, String method, JsonNode item) throws IOException {
+        JsonNode snippet = item.path("snippet");
+        List<String[]> items = playlists.get(snippet.path("playlistId").asText());
+        String videoId = snippet.path("resourceId").path("videoId").asText();
+        if (items == null) {
+            sendError(ex, new Failure(404, "playlistNotFound"));
+            return;
+        }
+        if (!snippet.path("resourceId").path("kind").asText().equals("youtube#video")) {
+            violation(ex, "playlistItems." + method + " needs snippet.resourceId.kind youtube#video");
+            return;
+        }
+        if (!videos.containsKey(videoId) && !existingVideos.contains(videoId)) {
+            sendError(ex, new Failure(404, "videoNotFound"));
+            return;
+        }
+        String[] entry;
+        if (method.equals("update")) {
+            entry = items.stream().filter(i -> i[0].equals(item.path("id").asText())).findFirst().orElse(null);
+            if (entry == null || !entry[1].equals(videoId)) {
+                sendError(ex, new Failure(404, "playlistItemNotFound"));
+                return;
+            }
+            items.remove(entry);
+        } else {
+            entry = new String[] {"item" + playlistItemIds.incrementAndGet(), videoId};
+        }
+        int position = snippet.has("position") ? snippet.path("position").asInt() : items.size();
+        if (position < 0 || position > items.size()) {
+            if (method.equals("update")) {
+                items.add(entry);
+            }
+            sendError(ex, new Failure(400, "invalidPlaylistItemPosition"));
+            return;
+        }
+        items.add(position, entry);
+        count(method);
+        ObjectNode answer = JSON.createObjectNode().put("kind", "youtube#playlistItem").put("id", entry[0]);
+        answer.set("snippet", snippet);
+        FakeGoogleOAuth.send(ex, 200, answer);
+    }
+
+    private void deleteItem(HttpExchange ex, String itemId) throws IOException {
+        for (List<String[]> items : playlists.values()) {
+            if (items.removeIf(i -> i[0].equals(itemId))) {
+                count("delete");
+                ex.sendResponseHeaders(204, -1);
+                ex.close();
+                return;
+            }
+        }
+        sendError(ex, new Failure(404, "playlistItemNotFound"));
+    }
+
+    private void count(String method) {
+        playlistCalls.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    // ---- end playlistItems -------------------------------------------------------------------
 
     @Override
     public void close() {
