@@ -26,7 +26,7 @@ final class CutterMetrics implements CutterWorker.JobListener {
                 .register(registry).increment();
         Timer.builder("streamvault_cutter_job").description("Time to cut and upload one job").tags(tags)
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
-        double videoSeconds = (job.videoEndMicros() - job.videoStartMicros()) / 1e6;
+        double videoSeconds = job.videoMicros() / 1e6;
         if (videoSeconds > 0) {
             DistributionSummary.builder("streamvault_cutter_job_seconds_per_video_second")
                     .description("Wall seconds spent per second of video cut and uploaded").tags(tags)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -145,34 +144,48 @@ public final class CutterWorker {
         return null;
     }
 
-    /** Why the job's video cannot be cut yet, or null when it can. */
+    /** Why the job's video cannot be cut yet, or null when it can; every range is checked. */
     private String videoProblem(Job job) {
-        try {
-            Selection s = store.select(job.videoChannel(), job.videoQuality(), job.videoStartMicros(), job.videoEndMicros(),
-                    job.allowHoles());
-            return s.isEmpty() ? "No video found in the requested range on node " + jobs.node() : null;
-        } catch (ContainsHolesException e) {
-            return "Video contains holes (" + e.getMessage().replace("range contains a ", "")
-                    + ") on node " + jobs.node() + ": wait for the backfill, or allow holes";
-        } catch (IllegalArgumentException e) {
-            return "Cannot cut this row: " + e.getMessage();
+        String invalid = job.rangeProblem();
+        if (invalid != null) {
+            return "Cannot cut this row: " + invalid;
         }
+        int count = job.ranges().size();
+        for (int i = 0; i < count; i++) {
+            String which = count == 1 ? "" : " (range " + (i + 1) + " of " + count + ")";
+            VideoRange range = job.ranges().get(i);
+            try {
+                Selection s = store.select(job.videoChannel(), job.videoQuality(), range.startMicros(), range.endMicros(),
+                        job.allowHoles());
+                if (s.isEmpty()) {
+                    return "No video found in the requested range" + which + " on node " + jobs.node();
+                }
+            } catch (ContainsHolesException e) {
+                return "Video contains holes" + which + " (" + e.getMessage().replace("range contains a ", "")
+                        + ") on node " + jobs.node() + ": wait for the backfill, or allow holes";
+            } catch (IllegalArgumentException e) {
+                return "Cannot cut this row: " + e.getMessage();
+            }
+        }
+        return null;
     }
 
     Outcome process(Job job, UploadLocation location) {
-        LOG.info("cutting {} '{}' for {}", job.id(), job.videoTitle(), location.name());
-        Selection selection;
-        try {
-            selection = store.select(job.videoChannel(), job.videoQuality(), job.videoStartMicros(), job.videoEndMicros(),
-                    job.allowHoles());
-        } catch (ContainsHolesException e) {
-            jobs.releaseForRetry(job, "Video has holes again: " + e.getMessage());
-            listener.failed(job, location, Outcome.RETRY, "Video has holes again: " + e.getMessage());
-            return Outcome.RETRY;
+        LOG.info("cutting {} '{}' ({} ranges) for {}", job.id(), job.videoTitle(), job.ranges().size(), location.name());
+        List<CutPart> parts = new ArrayList<>();
+        for (VideoRange range : job.ranges()) {
+            try {
+                parts.add(new CutPart(new CutRange(range.startMicros(), range.endMicros()), store.select(
+                        job.videoChannel(), job.videoQuality(), range.startMicros(), range.endMicros(), job.allowHoles())));
+            } catch (ContainsHolesException e) {
+                jobs.releaseForRetry(job, "Video has holes again: " + e.getMessage());
+                listener.failed(job, location, Outcome.RETRY, "Video has holes again: " + e.getMessage());
+                return Outcome.RETRY;
+            }
         }
-        CutRequest cut = new CutRequest(location.cutType(),
-                List.of(new CutPart(new CutRange(job.videoStartMicros(), job.videoEndMicros()), selection)),
-                location.encoding());
+        // TRANSITIONS (issue #14): job.transitions() is not handed to the cut yet, so every join is a
+        // hard cut. Wire it here, into the CutRequest, once org.streamvault.cut.Transition exists.
+        CutRequest cut = new CutRequest(location.cutType(), parts, location.encoding());
         AtomicReference<Exception> cutFailure = new AtomicReference<>();
         VideoSource video = () -> new FailureRecordingStream(cutter.open(cut), cutFailure);
         AtomicBoolean finalized = new AtomicBoolean();
@@ -244,13 +257,13 @@ public final class CutterWorker {
             if (!location.backend().needsTranscodeCheck()) {
                 continue;
             }
-            Map<UUID, String> waiting = jobs.transcoding(location.name());
+            Map<String, String> waiting = jobs.transcoding(location.name());
             if (waiting.isEmpty()) {
                 continue;
             }
             try {
                 TranscodeCheck check = location.backend().checkTranscoding(waiting.values());
-                for (Map.Entry<UUID, String> e : waiting.entrySet()) {
+                for (Map.Entry<String, String> e : waiting.entrySet()) {
                     String failure = check.failed().get(e.getValue());
                     if (check.done().contains(e.getValue())) {
                         JobStore.Published video = jobs.markTranscoded(e.getKey());

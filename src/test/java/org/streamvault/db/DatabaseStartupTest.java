@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,9 +49,9 @@ class DatabaseStartupTest {
         return store;
     }
 
-    private UUID insertAndAwaitDone(TestDatabase db) throws Exception {
+    private String insertAndAwaitDone(TestDatabase db) throws Exception {
         EventRows rows = new EventRows(db);
-        UUID id = rows.insertEdited("Best moment", "2026-11-20T14:05:01", "2026-11-20T14:05:07", "desertbus", "source",
+        String id = rows.insertEdited("Best moment", "2026-11-20T14:05:01", "2026-11-20T14:05:07", "desertbus", "source",
                 "local", false);
         Await.until("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
         Map<String, String> row = rows.get(id);
@@ -87,7 +86,7 @@ class DatabaseStartupTest {
                         "streamvault.db.user", db.user(), "streamvault.editor.auth.enabled", "false")) {
             // another writer (psql) first: the tables are there as soon as the node is up
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                st.execute("INSERT INTO editors (email, name) VALUES ('ada@example.org', 'Ada')");
+                st.execute("INSERT INTO roles (email, name, editor) VALUES ('ada@example.org', 'Ada', TRUE)");
             }
             HttpResponse<String> r = node.get("/thrimshim");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -67,12 +67,12 @@ class EditorApiTest {
         return "Bearer " + tokens.token("editor@example.org");
     }
 
-    UUID row() throws Exception {
+    String row() throws Exception {
         return rows.insertUnedited("Tuesday", "2026-11-17T10:00:00", "2026-11-17T10:05:00", "Bus", "The bus breaks down");
     }
 
     /** The editor's form of {@code id} turned into a save: what the page sends. */
-    ObjectNode edit(UUID id, String state) throws Exception {
+    ObjectNode edit(String id, String state) throws Exception {
         ObjectNode row = (ObjectNode) json(node.get("/thrimshim/" + id));
         row.put("state", state);
         row.put("video_start", "2026-11-17T10:00:30Z");
@@ -87,8 +87,8 @@ class EditorApiTest {
 
     @Test
     void listsRowsOrderedByEventStart() throws Exception {
-        UUID late = rows.insertUnedited("Late", "2026-11-19T10:00:00", null, "", "");
-        UUID early = rows.insertUnedited("Early", "2026-11-10T10:00:00", null, "", "");
+        String late = rows.insertUnedited("Late", "2026-11-19T10:00:00", null, "", "");
+        String early = rows.insertUnedited("Early", "2026-11-10T10:00:00", null, "", "");
         HttpResponse<String> r = node.get("/thrimshim");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -122,7 +122,7 @@ class EditorApiTest {
 
     @Test
     void rowIsLoadedWithDefaultsAndSaveRoundTripsUnchanged() throws Exception {
-        UUID id = row();
+        String id = row();
         JsonNode loaded = json(node.get("/thrimshim/" + id));
         assertThat(loaded.get("video_channel").asText()).isEqualTo("desertbus");
         assertThat(loaded.get("upload_locations").get(0).asText()).isEqualTo("youtube");
@@ -152,7 +152,7 @@ class EditorApiTest {
 
     @Test
     void submitMakesTheRowEditedForTheCutter() throws Exception {
-        UUID id = row();
+        String id = row();
         ObjectNode edit = edit(id, "EDITED");
         edit.put("allow_holes", true);
         edit.putArray("uploader_whitelist").add("node-a");
@@ -170,7 +170,7 @@ class EditorApiTest {
 
     @Test
     void submitRefusesWhatTheCutterCouldNotUse() throws Exception {
-        UUID id = row();
+        String id = row();
         String auth = bearer();
         ObjectNode noEnd = edit(id, "EDITED");
         noEnd.putNull("video_end");
@@ -210,7 +210,7 @@ class EditorApiTest {
 
     @Test
     void malformedBodiesAreRefusedInOneLine() throws Exception {
-        UUID id = row();
+        String id = row();
         String auth = bearer();
         assertRefused(post("/thrimshim/" + id, "{\"state\": ", "Authorization", auth), 400, "not valid JSON");
         assertRefused(post("/thrimshim/" + id, "[1, 2]", "Authorization", auth), 400, "must be a JSON object");
@@ -247,7 +247,7 @@ class EditorApiTest {
         assertRefused(node.get("/thrimshim/" + UUID.randomUUID()), 404, "no event with id");
         assertRefused(node.get("/thrimshim/not-a-uuid"), 404, "event ids are UUIDs");
         assertRefused(node.get("/thrimshim/1-1-1-1-1"), 404, "event ids are UUIDs");
-        UUID missing = UUID.randomUUID();
+        String missing = UUID.randomUUID().toString();
         ObjectNode edit = edit(row(), "UNEDITED");
         assertRefused(post("/thrimshim/" + missing, edit, "Authorization", bearer()), 404, "no event with id " + missing);
         assertRefused(post("/thrimshim/reset/nope", "", "Authorization", bearer()), 404, "UUIDs");
@@ -258,7 +258,7 @@ class EditorApiTest {
 
     @Test
     void publishedRowsCannotBeEdited() throws Exception {
-        UUID id = row();
+        String id = row();
         rows.update("UPDATE events SET state = 'DONE', video_link = 'https://v.example/1', upload_time = now(),"
                 + " editor = 'x', edit_time = now(), upload_location = 'youtube' WHERE id = ?", id);
         assertRefused(post("/thrimshim/" + id, edit(id, "EDITED"), "Authorization", bearer()), 403, "already DONE");
@@ -266,7 +266,7 @@ class EditorApiTest {
 
     @Test
     void claimedRowsCanStillBeEditedAndLoseTheirClaim() throws Exception {
-        UUID id = rows.insert("CLAIMED", "node-b", "DB2026 - old", "2026-11-17T10:00:00", "2026-11-17T10:01:00",
+        String id = rows.insert("CLAIMED", "node-b", "DB2026 - old", "2026-11-17T10:00:00", "2026-11-17T10:01:00",
                 "desertbus", "source", "youtube", false);
         ObjectNode edit = edit(id, "EDITED");
         assertThat(post("/thrimshim/" + id, edit, "Authorization", bearer()).statusCode()).isEqualTo(200);
@@ -275,7 +275,7 @@ class EditorApiTest {
 
     @Test
     void changedSheetColumnsAreAConflictUnlessOverridden() throws Exception {
-        UUID id = row();
+        String id = row();
         ObjectNode edit = edit(id, "EDITED");
         // case and whitespace, and tag order, are not changes
         edit.put("category", " bus ");
@@ -295,7 +295,7 @@ class EditorApiTest {
 
     @Test
     void writesNeedAVerifiedEditor() throws Exception {
-        UUID id = row();
+        String id = row();
         ObjectNode edit = edit(id, "EDITED");
         String path = "/thrimshim/" + id;
         assertRefused(post(path, edit), 401, "sign in first");
@@ -330,7 +330,7 @@ class EditorApiTest {
 
     @Test
     void manualLinkMarksAnUneditedRowDone() throws Exception {
-        UUID id = row();
+        String id = row();
         assertRefused(post("/thrimshim/manual-link/" + id, Map.of("link", "ftp://x"), "Authorization", bearer()), 400,
                 "http(s) URL");
         assertRefused(post("/thrimshim/manual-link/" + id, Map.of("link", "https://example.org/v", "upload_location",
@@ -350,7 +350,7 @@ class EditorApiTest {
 
     @Test
     void resetClearsProgressAndNeedsForceOncePublished() throws Exception {
-        UUID id = row();
+        String id = row();
         assertThat(post("/thrimshim/" + id, edit(id, "EDITED"), "Authorization", bearer()).statusCode()).isEqualTo(200);
         assertRefused(post("/thrimshim/reset/" + id + "?force=maybe", "", "Authorization", bearer()), 400,
                 "force must be true or false");

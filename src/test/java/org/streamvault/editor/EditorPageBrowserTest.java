@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,18 +80,18 @@ class EditorPageBrowserTest {
         return driver().findElement(By.id(id));
     }
 
-    UUID event(String description) throws Exception {
+    String event(String description) throws Exception {
         return rows.insertUnedited("Friday", "2026-11-20T14:01:00", "2026-11-20T14:01:10", "Highlights", description);
     }
 
-    void open(UUID id) {
+    void open(String id) {
         driver().get(node.url("/editor/?id=" + id));
         waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
     }
 
     @Test
     void playsMarksAndSubmitsAClip() throws Exception {
-        UUID id = event("The bus hits a bird");
+        String id = event("The bus hits a bird");
         open(id);
         assertThat(el("auth-banner").isDisplayed()).isTrue();
         assertThat(el("auth-banner").getText()).contains("Authentication disabled");
@@ -142,7 +141,7 @@ class EditorPageBrowserTest {
 
     @Test
     void aScheduleChangeWhileEditingIsShownAsAConflict() throws Exception {
-        UUID id = event("The bus stops for ice cream");
+        String id = event("The bus stops for ice cream");
         open(id);
         el("video-start").sendKeys("2026-11-20T14:00:58Z");
         el("video-end").sendKeys("2026-11-20T14:01:15Z");
@@ -163,7 +162,7 @@ class EditorPageBrowserTest {
 
     @Test
     void validationErrorsAreShownAndNothingIsSaved() throws Exception {
-        UUID id = event("The bus is very quiet");
+        String id = event("The bus is very quiet");
         open(id);
         el("video-start").sendKeys("2026-11-20T14:01:30Z");
         el("video-end").sendKeys("2026-11-20T14:01:00Z");
@@ -175,7 +174,7 @@ class EditorPageBrowserTest {
     @Test
     void withAuthenticationTheSignedInEditorSubmits() throws Exception {
         rows.update("INSERT INTO editors (email, name) VALUES ('ada@example.org', 'Ada') ON CONFLICT DO NOTHING");
-        UUID id = event("The bus plays a song");
+        String id = event("The bus plays a song");
         try (TestIdTokens tokens = TestIdTokens.start();
                 TestNode authNode = TestNode.start(node.baseDir(), "streamvault.editor.enabled", "true",
                         "streamvault.db.url", testDb.url(), "streamvault.db.user", testDb.user(),
@@ -206,7 +205,7 @@ class EditorPageBrowserTest {
 
     @Test
     void withoutAnIdThePickerListsEvents() throws Exception {
-        UUID id = event("The bus gets a wash");
+        String id = event("The bus gets a wash");
         driver().get(node.url("/editor"));
         waitUpTo(10).until(d -> el("rows").getText().contains("The bus gets a wash"));
         assertThat(el("rows").getText()).contains("2026-11-20T14:01:00.000Z 2:01:00.000 Friday Highlights");
@@ -220,7 +219,7 @@ class EditorPageBrowserTest {
 
     @Test
     void aVideoUploadedByHandIsLinkedFromThePage() throws Exception {
-        UUID id = event("The bus gets a new driver");
+        String id = event("The bus gets a new driver");
         open(id);
         assertThat(el("manual-box").isDisplayed()).isTrue();
         assertThat(el("reset-box").isDisplayed()).as("nothing to reset on an UNEDITED row").isFalse();
@@ -243,7 +242,7 @@ class EditorPageBrowserTest {
 
     @Test
     void aRowWhoseVideoMayExistIsResetOnlyAfterConfirming() throws Exception {
-        UUID id = rows.insert("TRANSCODING", "node-x", "Rejected clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06",
+        String id = rows.insert("TRANSCODING", "node-x", "Rejected clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06",
                 "desertbus", "source", "youtube", false);
         rows.update("UPDATE events SET video_id = 'abcdefghijk', video_link = 'https://youtu.be/abcdefghijk',"
                 + " error = 'YouTube will not make video abcdefghijk viewable: upload status rejected (duplicate)'"
@@ -272,7 +271,7 @@ class EditorPageBrowserTest {
 
     @Test
     void anEditedRowIsResetWithoutForce() throws Exception {
-        UUID id = rows.insertEdited("Queued clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06", "desertbus",
+        String id = rows.insertEdited("Queued clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06", "desertbus",
                 "source", "local", false);
         driver().get(node.url("/editor/?id=" + id));
         waitUpTo(10).until(d -> el("state").getText().equals("EDITED"));

@@ -40,9 +40,10 @@ public final class LocalBackend implements UploadBackend {
 
     @Override
     public UploadResult upload(UploadRequest request, VideoSource video, Finalizer finalizer) throws UploadException {
-        String base = safeName(request.title()) + " [" + request.jobId() + "]";
+        String id = safeId(request.jobId());
+        String base = safeName(request.title()) + " [" + id + "]";
         String fileName = base + "." + request.extension();
-        Path temp = folder.resolve("." + request.jobId() + ".part");
+        Path temp = folder.resolve("." + id + ".part");
         try {
             Files.createDirectories(folder);
             try (InputStream in = video.open()) {
@@ -50,7 +51,7 @@ public final class LocalBackend implements UploadBackend {
             }
             if (sidecar) {
                 ObjectNode meta = JSON.createObjectNode();
-                meta.put("id", request.jobId().toString());
+                meta.put("id", request.jobId());
                 meta.put("title", request.title());
                 meta.put("description", request.description());
                 meta.set("tags", JSON.valueToTree(request.tags()));
@@ -117,6 +118,16 @@ public final class LocalBackend implements UploadBackend {
             safe = safe.substring(0, MAX_TITLE_CHARS).strip();
         }
         return safe.isEmpty() ? "video" : safe;
+    }
+
+    /**
+     * A row id made safe for a file name: ids are any text (wubloader's are not UUIDs), so a
+     * slash or a dot-dot must not reach the path. Characters other than letters, digits, '-' and
+     * '_' become '_'.
+     */
+    static String safeId(String id) {
+        String safe = id == null ? "" : id.replaceAll("[^A-Za-z0-9_-]", "_");
+        return safe.isEmpty() ? "_" : safe;
     }
 
     private static void deleteQuietly(Path p) {
