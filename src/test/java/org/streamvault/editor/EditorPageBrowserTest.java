@@ -136,7 +136,10 @@ class EditorPageBrowserTest {
                 .containsEntry("video_description", "Nobody was hurt.").containsEntry("upload_location", "youtube")
                 .containsEntry("allow_holes", "t").containsEntry("video_channel", "desertbus")
                 .containsEntry("editor", EditorAuth.NO_AUTH_EDITOR).containsEntry("video_tags", "{\"Tag One\",\"tag two\"}");
-        assertThat(row.get("video_start")).startsWith(Timestamps.formatIso(start).replace('T', ' ').substring(0, 19));
+        // one range, no transition: the page's clip as the API stores it
+        assertThat(row.get("video_ranges")).startsWith("{\"(\\\"" + Timestamps.formatIso(start).replace('T', ' ').substring(0, 19));
+        assertThat(row.get("video_transitions")).isEqualTo("{}");
+        assertThat(row.get("thumbnail_mode")).isEqualTo("NONE");
     }
 
     @Test
@@ -156,8 +159,8 @@ class EditorPageBrowserTest {
 
         el("override").click();
         waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
-        assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("video_start", "2026-11-20 14:00:58")
-                .containsEntry("video_end", "2026-11-20 14:01:15");
+        assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("video_ranges",
+                "{\"(\\\"2026-11-20 14:00:58\\\",\\\"2026-11-20 14:01:15\\\")\"}");
     }
 
     @Test
@@ -167,13 +170,13 @@ class EditorPageBrowserTest {
         el("video-start").sendKeys("2026-11-20T14:01:30Z");
         el("video-end").sendKeys("2026-11-20T14:01:00Z");
         el("submit").click();
-        waitUpTo(10).until(d -> el("message").getText().contains("video_start must be before video_end"));
+        waitUpTo(10).until(d -> el("message").getText().contains("range 1: the start must be before the end"));
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
     }
 
     @Test
     void withAuthenticationTheSignedInEditorSubmits() throws Exception {
-        rows.update("INSERT INTO editors (email, name) VALUES ('ada@example.org', 'Ada') ON CONFLICT DO NOTHING");
+        rows.update("INSERT INTO roles (email, name, editor) VALUES ('ada@example.org', 'Ada', TRUE) ON CONFLICT DO NOTHING");
         String id = event("The bus plays a song");
         try (TestIdTokens tokens = TestIdTokens.start();
                 TestNode authNode = TestNode.start(node.baseDir(), "streamvault.editor.enabled", "true",
