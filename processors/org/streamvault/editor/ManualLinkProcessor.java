@@ -2,7 +2,6 @@ package org.streamvault.editor;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
@@ -24,7 +23,7 @@ public class ManualLinkProcessor extends EditorProcessor {
 
     @Override
     protected void answer(Request request, Message response) {
-        UUID id = EditorApi.id(request.param("id"));
+        String id = EditorApi.id(request.param("id"));
         JsonBody body = JsonBody.parse(request.body());
         String editor = api.auth().editor(request, body);
         String link = body.string("link");

@@ -1,6 +1,5 @@
 package org.streamvault.editor;
 
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.camel.Message;
 import org.streamvault.restream.HttpProblem;
@@ -16,7 +15,7 @@ public class ResetProcessor extends EditorProcessor {
 
     @Override
     protected void answer(Request request, Message response) {
-        UUID id = EditorApi.id(request.param("id"));
+        String id = EditorApi.id(request.param("id"));
         String force = request.param("force");
         if (force != null && !force.equalsIgnoreCase("true") && !force.equalsIgnoreCase("false")) {
             throw HttpProblem.badRequest("force must be true or false");

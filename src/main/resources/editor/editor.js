@@ -126,8 +126,10 @@ function fillRow(row) {
   $('event-range').textContent = (start ? formatTime(start) + ' (' + eventTime(start) + ')' : '?') + ' to '
     + (end ? formatTime(end) : '?');
   showState(row);
-  $('video-start').value = row.video_start ? formatTime(parseTime(row.video_start)) : '';
-  $('video-end').value = row.video_end ? formatTime(parseTime(row.video_end)) : '';
+  // one range on this page (the API takes several; their joins are hard cuts here)
+  const range = (row.video_ranges && row.video_ranges[0]) || [null, null];
+  $('video-start').value = range[0] ? formatTime(parseTime(range[0])) : '';
+  $('video-end').value = range[1] ? formatTime(parseTime(range[1])) : '';
   $('title-prefix').textContent = row.title_prefix || '';
   $('video-title').maxLength = row.title_max_length;
   $('video-title').value = row.video_title != null ? row.video_title : (row.description || '').slice(0, row.title_max_length);
@@ -170,7 +172,8 @@ function updateCounts() {
 // ---- the player: hls.js on the restreamer's playlist; wall-clock times come from the
 // playlist's #EXT-X-PROGRAM-DATE-TIME of each segment, so holes do not shift them.
 function startPlayer(row) {
-  const times = [row.event_start, row.video_start, row.event_end, row.video_end].map(parseTime).filter((t) => t);
+  const range = (row.video_ranges && row.video_ranges[0]) || [null, null];
+  const times = [row.event_start, range[0], row.event_end, range[1]].map(parseTime).filter((t) => t);
   if (!times.length) {
     showMessage('This event has no start time yet, so there is nothing to play; enter start and end by hand.');
     return;
@@ -255,14 +258,20 @@ function timeField(id, label) {
   return formatTime(ms);
 }
 
+// the page's one range as the API's list of ranges; none until both ends are set
+function rangesField() {
+  const start = timeField('video-start', 'Start'), end = timeField('video-end', 'End');
+  return start && end ? [[start, end]] : null;
+}
+
 async function save(targetState, override) {
   $('conflict').hidden = true;
   let body;
   try {
     body = {
       state: targetState,
-      video_start: timeField('video-start', 'Start'),
-      video_end: timeField('video-end', 'End'),
+      video_ranges: rangesField(),
+      video_transitions: null,
       video_title: $('video-title').value,
       video_description: $('video-description').value,
       video_tags: listField('video-tags'),
@@ -271,7 +280,10 @@ async function save(targetState, override) {
       video_quality: state.row.video_quality || 'source',
       allow_holes: $('allow-holes').checked,
       uploader_whitelist: listField('uploader-whitelist').length ? listField('uploader-whitelist') : null,
+      public: state.row.public !== false,
+      thumbnail_mode: state.row.thumbnail_mode || 'NONE',
     };
+    if (body.video_ranges) body.video_transitions = [];
   } catch (e) {
     showMessage(e.message);
     return;

@@ -33,6 +33,11 @@ public final class Database implements AutoCloseable {
     /** Arbitrary constant naming the schema lock among advisory locks; shared by every node. */
     private static final long SCHEMA_LOCK = 0x5747_5641_554C_5401L;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /**
+     * Applied in this order, one transaction each: enum values first, since a value added by
+     * ALTER TYPE cannot be used before its transaction commits.
+     */
+    private static final String[] SCHEMA_FILES = {"/db/schema-types.sql", "/db/schema.sql"};
 
     private final HikariDataSource pool;
     private final String jdbcUrl;
@@ -112,14 +117,19 @@ public final class Database implements AutoCloseable {
         }
         synchronized (this) {
             if (!schemaApplied) {
-                String sql = schemaText();
-                transactionWithoutSchema(c -> {
-                    try (Statement st = c.createStatement()) {
-                        st.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-                        st.execute(sql);
-                    }
-                    return null;
-                });
+                for (String file : SCHEMA_FILES) {
+                    String sql = schemaText(file);
+                    transactionWithoutSchema(c -> {
+                        try (Statement st = c.createStatement()) {
+                            // READ COMMITTED: a SERIALIZABLE snapshot would be taken before the lock is
+                            // granted and miss what the node holding it committed (its migration, say).
+                            st.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                            st.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+                            st.execute(sql);
+                        }
+                        return null;
+                    });
+                }
                 schemaApplied = true;
                 LOG.info("database schema is in place");
             }
@@ -212,10 +222,10 @@ public final class Database implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    private static String schemaText() {
-        try (InputStream in = Database.class.getResourceAsStream("/db/schema.sql")) {
+    private static String schemaText(String file) {
+        try (InputStream in = Database.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("db/schema.sql is missing from the jar");
+                throw new IllegalStateException(file + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

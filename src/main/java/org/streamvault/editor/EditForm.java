@@ -9,19 +9,26 @@ import org.streamvault.restream.HttpProblem;
  * A validated {@code POST /thrimshim/{id}} body: the edit inputs in their stored form (title
  * prefix and description footer added), the target state, and the sheet values the editor saw.
  *
- * <p>As thrimshim: every edit column and {@code state} must be present as a key (null allowed
- * for a draft), and so must the sheet columns unless {@code override_changes} is true; other keys
- * are ignored. For EDITED every edit column must be non-null and the title non-blank.
- * {@code allow_holes}, {@code uploader_whitelist} and {@code public} are optional: when absent
- * the row keeps its value.
+ * <p>As thrimshim: every required edit column and {@code state} must be present as a key (null
+ * allowed for a draft), and so must the sheet columns unless {@code override_changes} is true;
+ * other keys are ignored. For EDITED every required column must be non-null and the title
+ * non-blank. MODIFIED (a published video's changes) needs only the modifiable columns (title,
+ * description, tags, public, thumbnail), and only those are written. {@code allow_holes},
+ * {@code uploader_whitelist} and the thumbnail inputs other than the mode are optional: when
+ * absent the row keeps its value.
  */
-record EditForm(String state, String uploadLocation, Long videoStart, Long videoEnd, String videoChannel,
-        String videoQuality, String videoTitle, String videoDescription, List<String> videoTags, Boolean allowHoles,
-        boolean hasWhitelist, List<String> uploaderWhitelist, Boolean publicVideo, boolean overrideChanges,
+record EditForm(String state, String uploadLocation, EditRanges ranges, String videoChannel, String videoQuality,
+        String videoTitle, String videoDescription, List<String> videoTags, Boolean allowHoles, boolean hasWhitelist,
+        List<String> uploaderWhitelist, Boolean publicVideo, ThumbnailEdit thumbnail, boolean overrideChanges,
         SheetValues seenSheet) {
 
-    static final List<String> REQUIRED_FOR_EDITED = List.of("upload_location", "video_start", "video_end",
-            "video_channel", "video_quality", "video_title", "video_description", "video_tags");
+    static final List<String> REQUIRED_FOR_EDITED = List.of("upload_location", "video_ranges", "video_transitions",
+            "video_channel", "video_quality", "video_title", "video_description", "video_tags", "thumbnail_mode",
+            "public");
+    /** What a published video's edit may change, and so must carry (wubloader's modifiable columns). */
+    static final List<String> REQUIRED_FOR_MODIFIED = List.of("video_title", "video_description", "video_tags",
+            "thumbnail_mode", "public");
+    static final List<String> STATES = List.of("UNEDITED", "EDITED", "MODIFIED");
     /** Channel and quality become directory names for the cutter: plain names only. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
@@ -42,34 +49,42 @@ record EditForm(String state, String uploadLocation, Long videoStart, Long video
             throw HttpProblem.badRequest("fields missing in JSON: " + String.join(", ", missing));
         }
         String state = body.string("state");
-        if (!"EDITED".equals(state) && !"UNEDITED".equals(state)) {
-            throw HttpProblem.badRequest("state must be EDITED (submit for cutting) or UNEDITED (save a draft), not "
-                    + (state == null ? "null" : "'" + JsonBody.abbreviate(state) + "'"));
+        if (!STATES.contains(state)) {
+            throw HttpProblem.badRequest("state must be EDITED (submit for cutting), UNEDITED (save a draft) or"
+                    + " MODIFIED (change a published video), not " + (state == null ? "null" : "'"
+                            + JsonBody.abbreviate(state) + "'"));
         }
         String title = body.string("video_title");
         String description = body.string("video_description");
-        EditForm form = new EditForm(state, body.string("upload_location"), body.time("video_start"),
-                body.time("video_end"), name(body, "video_channel"), name(body, "video_quality"),
+        EditForm form = new EditForm(state, body.string("upload_location"), EditRanges.parse(body),
+                name(body, "video_channel"), name(body, "video_quality"),
                 title == null ? null : settings.storedTitle(title),
                 description == null ? null : settings.storedDescription(description), body.strings("video_tags"),
                 body.bool("allow_holes"), body.has("uploader_whitelist"), body.strings("uploader_whitelist"),
-                body.bool("public"), override, override ? null : SheetValues.fromEditor(body));
+                body.bool("public"), ThumbnailEdit.parse(body), override,
+                override ? null : SheetValues.fromEditor(body));
         form.validate(title, settings);
         return form;
     }
 
+    boolean isModification() {
+        return "MODIFIED".equals(state);
+    }
+
     private void validate(String typedTitle, EditorSettings settings) {
-        if ("EDITED".equals(state)) {
+        if (!"UNEDITED".equals(state)) {
+            List<String> required = isModification() ? REQUIRED_FOR_MODIFIED : REQUIRED_FOR_EDITED;
             List<String> nulls = new ArrayList<>();
-            Object[] values = {uploadLocation, videoStart, videoEnd, videoChannel, videoQuality, videoTitle,
-                videoDescription, videoTags};
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null || values[i] instanceof String s && s.isBlank() && i != 6) {
-                    nulls.add(REQUIRED_FOR_EDITED.get(i));
+            for (String field : required) {
+                if (value(field) == null || field.equals("upload_location") && uploadLocation.isBlank()
+                        || (field.equals("video_channel") || field.equals("video_quality")) && ((String) value(field))
+                                .isBlank()) {
+                    nulls.add(field);
                 }
             }
             if (!nulls.isEmpty()) {
-                throw HttpProblem.badRequest("fields " + String.join(", ", nulls) + " must be set for the video to be cut");
+                throw HttpProblem.badRequest("fields " + String.join(", ", nulls) + " must be set "
+                        + (isModification() ? "to change a published video" : "for the video to be cut"));
             }
             if (typedTitle.isBlank()) {
                 throw HttpProblem.badRequest("video title must not be blank");
@@ -91,9 +106,21 @@ record EditForm(String state, String uploadLocation, Long videoStart, Long video
             }
             refuseAngleBrackets("description", videoDescription);
         }
-        if (videoStart != null && videoEnd != null && videoStart >= videoEnd) {
-            throw HttpProblem.badRequest("video_start must be before video_end");
-        }
+    }
+
+    private Object value(String field) {
+        return switch (field) {
+            case "upload_location" -> uploadLocation;
+            case "video_ranges", "video_transitions" -> ranges;
+            case "video_channel" -> videoChannel;
+            case "video_quality" -> videoQuality;
+            case "video_title" -> videoTitle;
+            case "video_description" -> videoDescription;
+            case "video_tags" -> videoTags;
+            case "thumbnail_mode" -> thumbnail.mode();
+            case "public" -> publicVideo;
+            default -> throw new IllegalArgumentException(field);
+        };
     }
 
     /** YouTube refuses titles and descriptions containing these. */

@@ -2,8 +2,8 @@ package org.streamvault.editor;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
 import org.streamvault.restream.HttpProblem;
+import org.streamvault.segments.Timestamps;
 
 /**
  * What every editor endpoint shares: the settings, the events store and authentication, and the
@@ -12,6 +12,7 @@ import org.streamvault.restream.HttpProblem;
  * @param clientId the OAuth client id the page signs in with (the token audience); empty when auth is off
  */
 record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, String clientId) {
+    static final int MAX_ID_LENGTH = 200;
 
     /** {@code GET /thrimshim/defaults}: what the page needs before (or without) a row. */
     ObjectNode defaults() {
@@ -34,6 +35,12 @@ record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, Str
         if (row.path("video_description").isTextual()) {
             row.put("video_description", settings.editableDescription(row.get("video_description").textValue()));
         }
+        if (row.path("thumbnail_time").isNull() && row.path("event_start").isTextual()) {
+            // the default frame: the middle of the event (its start when it has no end)
+            long start = Timestamps.parseUtc(row.get("event_start").textValue());
+            long end = row.path("event_end").isTextual() ? Timestamps.parseUtc(row.get("event_end").textValue()) : start;
+            row.put("thumbnail_time", Timestamps.formatIso(start + (end - start) / 2));
+        }
         addEditorFields(row);
         return row;
     }
@@ -45,19 +52,14 @@ record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, Str
         settings.uploadLocations().forEach(out.putArray("upload_locations")::add);
     }
 
-    /** The row id in the path; not a UUID means no such row (as in thrimshim). */
-    static UUID id(String text) {
-        if (text == null) {
+    /** The row id in the path: any text (wubloader's ids are not UUIDs); none, or absurdly long, is no such row. */
+    static String id(String text) {
+        if (text == null || text.isEmpty()) {
             throw HttpProblem.notFound("no event id given");
         }
-        try {
-            UUID id = UUID.fromString(text);
-            if (id.toString().equalsIgnoreCase(text)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+        if (text.length() > MAX_ID_LENGTH || text.indexOf('\0') >= 0) {
+            throw HttpProblem.notFound("no event with id '" + JsonBody.abbreviate(text) + "'");
         }
-        throw HttpProblem.notFound("no event '" + JsonBody.abbreviate(text) + "': event ids are UUIDs");
+        return text;
     }
 }

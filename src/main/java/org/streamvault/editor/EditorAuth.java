@@ -4,7 +4,7 @@ import org.streamvault.restream.ApiProcessor.Request;
 import org.streamvault.restream.HttpProblem;
 
 /**
- * Who is making a write: the e-mail of a verified ID token that is in {@code editors}. The token
+ * Who is making a write: the e-mail of a verified ID token that has the editor role in {@code roles}. The token
  * comes as {@code Authorization: Bearer <token>} or, as wubloader's editor sends it, in the JSON
  * body's {@code token} field. No token: 401. A bad token or an unknown e-mail: 403.
  * With authentication switched off every write is by {@value #NO_AUTH_EDITOR}, as in thrimshim.
@@ -43,7 +43,7 @@ final class EditorAuth {
             throw new HttpProblem(503, e.getMessage());
         }
         if (!store.isEditor(email)) {
-            throw new HttpProblem(403, email + " is not an editor; ask an operator to add it to the editors table");
+            throw new HttpProblem(403, email + " is not an editor; ask an operator to give it the editor role in the roles table");
         }
         return email;
     }

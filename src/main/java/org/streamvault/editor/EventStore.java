@@ -8,12 +8,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.streamvault.db.Database;
 import org.streamvault.restream.HttpProblem;
 
 /**
- * The editor's reads and writes of {@code events} and {@code editors}. Every statement is
+ * The editor's reads and writes of {@code events} and {@code roles}. Every statement is
  * parameterised; column names come only from the constants here.
  *
  * <p>A save reads the row's state and sheet columns and updates it in one SERIALIZABLE
@@ -23,6 +24,15 @@ import org.streamvault.restream.HttpProblem;
 final class EventStore {
     /** States in which no video has been uploaded, so an edit (or a plain reset) is still safe. */
     static final String EDITABLE = "('UNEDITED', 'EDITED', 'CLAIMED')";
+    /** States of a published video, whose modifiable columns an edit may change (MODIFIED). */
+    static final String PUBLISHED = "('DONE', 'MODIFIED')";
+    /**
+     * Every column, plus the composite ones in a form JDBC reads without a driver type:
+     * {@link RowJson} shows these instead of the raw columns.
+     */
+    private static final String ROW = "SELECT *, to_json(video_ranges)::text AS " + RowJson.RANGES_JSON
+            + ", to_json(video_transitions)::text AS " + RowJson.TRANSITIONS_JSON + ", (event_end).dashed AS "
+            + RowJson.END_DASHED + ", (event_end).value AS " + RowJson.END_VALUE + " FROM events";
 
     private final Database db;
 
@@ -32,11 +42,11 @@ final class EventStore {
 
     List<ObjectNode> all() {
         return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM events ORDER BY event_start NULLS LAST, id");
+            try (PreparedStatement ps = c.prepareStatement(ROW + " ORDER BY event_start NULLS LAST, id");
                     ResultSet rs = ps.executeQuery()) {
                 List<ObjectNode> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(RowJson.of(rs));
+                    rows.add(RowJson.of(rs, true));
                 }
                 return rows;
             }
@@ -44,26 +54,32 @@ final class EventStore {
     }
 
     /** The row, or {@code null} if there is none with that id. */
-    ObjectNode get(UUID id) {
+    ObjectNode get(String id) {
         return db.query(c -> row(c, id));
     }
 
     /** Applies an edit; answers the row as it is now. */
-    ObjectNode save(UUID id, EditForm form, String editor) {
+    ObjectNode save(String id, EditForm form, String editor) {
         return db.transaction(c -> {
-            String state;
+            Map<String, Object> stored = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT state::text AS state, sheet_name, event_start, event_end, category, description, notes, tags"
-                            + " FROM events WHERE id = ? FOR UPDATE")) {
-                ps.setObject(1, id);
+                    "SELECT state::text AS state, sheet_name, event_start, (event_end).value AS event_end, category,"
+                            + " description, notes, tags, thumbnail_time, thumbnail_template, thumbnail_image,"
+                            + " thumbnail_crop, thumbnail_location FROM events WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw HttpProblem.notFound("no event with id " + id);
                     }
-                    state = rs.getString("state");
-                    if (!List.of("UNEDITED", "EDITED", "CLAIMED").contains(state)) {
-                        throw new HttpProblem(403, "the video is already " + state
-                                + " and can no longer be edited; reset the row first");
+                    String state = rs.getString("state");
+                    if (form.isModification() && !List.of("DONE", "MODIFIED").contains(state)) {
+                        throw new HttpProblem(403, "the video is " + state + " and cannot be modified: only a"
+                                + " published (DONE) video's title, description, tags and visibility can be changed");
+                    }
+                    if (!form.isModification() && !List.of("UNEDITED", "EDITED", "CLAIMED").contains(state)) {
+                        throw new HttpProblem(403, "the video is already " + state + " and can no longer be edited;"
+                                + " submit changes (MODIFIED) to its title, description, tags or visibility, or reset"
+                                + " the row first");
                     }
                     if (!form.overrideChanges()) {
                         String changes = SheetValues.fromRow(rs).changesSince(form.seenSheet());
@@ -72,22 +88,33 @@ final class EventStore {
                                     + " (reload to see it, or save again with override_changes)");
                         }
                     }
+                    for (String column : List.of("thumbnail_time", "thumbnail_template", "thumbnail_image",
+                            "thumbnail_crop", "thumbnail_location")) {
+                        stored.put(column, rs.getObject(column));
+                    }
                 }
             }
-            update(c, id, form, editor);
+            if (!"UNEDITED".equals(form.state())) {
+                form.thumbnail().requireInputs(stored);
+            }
+            if (form.isModification()) {
+                modify(c, id, form, editor);
+            } else {
+                update(c, id, form, editor);
+            }
             return row(c, id);
         });
     }
 
-    private static void update(Connection c, UUID id, EditForm form, String editor) throws SQLException {
+    private static void update(Connection c, String id, EditForm form, String editor) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE events SET state = ?::event_state, upload_location = ?,"
-                + " video_start = ?, video_end = ?, video_channel = ?, video_quality = COALESCE(?, video_quality),"
-                + " video_title = ?, video_description = ?, video_tags = ?, uploader = NULL, error = NULL,"
-                + " editor = ?, edit_time = (now() AT TIME ZONE 'UTC')");
+                + " video_ranges = ?::video_range[], video_transitions = ?::video_transition[], video_channel = ?,"
+                + " video_quality = COALESCE(?, video_quality), video_title = ?, video_description = ?, video_tags = ?,"
+                + " uploader = NULL, error = NULL, editor = ?, edit_time = (now() AT TIME ZONE 'UTC')");
         List<Object> params = new ArrayList<>(List.of(form.state()));
         params.add(form.uploadLocation());
-        params.add(form.videoStart() == null ? null : RowJson.dateTime(form.videoStart()));
-        params.add(form.videoEnd() == null ? null : RowJson.dateTime(form.videoEnd()));
+        params.add(form.ranges() == null ? null : form.ranges().rangesLiteral());
+        params.add(form.ranges() == null ? null : form.ranges().transitionsLiteral());
         params.add(form.videoChannel());
         params.add(form.videoQuality());
         params.add(form.videoTitle());
@@ -107,9 +134,51 @@ final class EventStore {
             sql.append(", public = ?");
             params.add(form.publicVideo());
         }
+        appendThumbnail(c, sql, params, form);
         sql.append(" WHERE id = ? AND state IN ").append(EDITABLE);
         params.add(id);
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        if (execute(c, sql.toString(), params) != 1) {
+            throw new HttpProblem(403, "the video changed state while saving; reload the row");
+        }
+    }
+
+    /**
+     * A published video's changes: only the modifiable columns, then MODIFIED for the cutter's
+     * updater; {@code last_modified} is what the updater's final UPDATE is guarded by.
+     */
+    private static void modify(Connection c, String id, EditForm form, String editor) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE events SET state = 'MODIFIED', error = NULL,"
+                + " last_modified = clock_timestamp() AT TIME ZONE 'UTC', video_title = ?, video_description = ?,"
+                + " video_tags = ?, public = ?, editor = ?, edit_time = (now() AT TIME ZONE 'UTC')");
+        List<Object> params = new ArrayList<>();
+        params.add(form.videoTitle());
+        params.add(form.videoDescription());
+        params.add(c.createArrayOf("text", form.videoTags().toArray()));
+        params.add(form.publicVideo());
+        params.add(editor);
+        appendThumbnail(c, sql, params, form);
+        sql.append(" WHERE id = ? AND state IN ").append(PUBLISHED);
+        params.add(id);
+        if (execute(c, sql.toString(), params) != 1) {
+            throw new HttpProblem(409, "the video changed state while saving (was it reset?); reload the row");
+        }
+    }
+
+    private static void appendThumbnail(Connection c, StringBuilder sql, List<Object> params, EditForm form)
+            throws SQLException {
+        if (form.thumbnail().mode() != null) {
+            sql.append(", thumbnail_mode = ?::thumbnail_mode");
+            params.add(form.thumbnail().mode());
+        }
+        for (Map.Entry<String, Object> e : form.thumbnail().columns().entrySet()) {
+            sql.append(", ").append(e.getKey()).append(" = ?"); // names from ThumbnailEdit's constants only
+            Object v = e.getValue();
+            params.add(v instanceof Integer[] box ? c.createArrayOf("integer", box) : v);
+        }
+    }
+
+    private static int execute(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p == null) {
@@ -118,14 +187,12 @@ final class EventStore {
                     ps.setObject(i + 1, p);
                 }
             }
-            if (ps.executeUpdate() != 1) {
-                throw new HttpProblem(403, "the video changed state while saving; reload the row");
-            }
+            return ps.executeUpdate();
         }
     }
 
     /** Marks an UNEDITED row as uploaded by hand to {@code link}. */
-    void manualLink(UUID id, String location, String link, String videoId, String editor) {
+    void manualLink(String id, String location, String link, String videoId, String editor) {
         db.transaction(c -> {
             String state = state(c, id);
             if (!"UNEDITED".equals(state)) {
@@ -134,12 +201,13 @@ final class EventStore {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE events SET state = 'DONE', upload_location = ?,"
                     + " video_link = ?, video_id = ?, editor = ?, edit_time = (now() AT TIME ZONE 'UTC'),"
-                    + " upload_time = (now() AT TIME ZONE 'UTC'), error = NULL WHERE id = ? AND state = 'UNEDITED'")) {
+                    + " upload_time = (now() AT TIME ZONE 'UTC'), error = NULL, thumbnail_mode = 'NONE'"
+                    + " WHERE id = ? AND state = 'UNEDITED'")) {
                 ps.setString(1, location);
                 ps.setString(2, link);
                 ps.setString(3, videoId);
                 ps.setString(4, editor);
-                ps.setObject(5, id);
+                ps.setString(5, id);
                 ps.executeUpdate();
             }
             return null;
@@ -150,7 +218,7 @@ final class EventStore {
      * Clears the row's progress back to UNEDITED. Without {@code force} only while no video can
      * have been uploaded yet (UNEDITED, EDITED, CLAIMED).
      */
-    void reset(UUID id, boolean force) {
+    void reset(String id, boolean force) {
         db.transaction(c -> {
             String state = state(c, id);
             if (!force && !List.of("UNEDITED", "EDITED", "CLAIMED").contains(state)) {
@@ -159,18 +227,18 @@ final class EventStore {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE events SET state = 'UNEDITED', error = NULL,"
                     + " video_id = NULL, video_link = NULL, uploader = NULL, editor = NULL, edit_time = NULL,"
-                    + " upload_time = NULL WHERE id = ?")) {
-                ps.setObject(1, id);
+                    + " upload_time = NULL, last_modified = NULL WHERE id = ?")) {
+                ps.setString(1, id);
                 ps.executeUpdate();
             }
             return null;
         });
     }
 
-    /** Whether {@code email} (any case) is in {@code editors}. */
+    /** Whether {@code email} (any case) has the editor role in {@code roles} (stored in lower case). */
     boolean isEditor(String email) {
         return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM editors WHERE lower(email) = lower(?)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM roles WHERE email = lower(?) AND editor")) {
                 ps.setString(1, email);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
@@ -179,9 +247,9 @@ final class EventStore {
         });
     }
 
-    private static String state(Connection c, UUID id) throws SQLException {
+    private static String state(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT state::text FROM events WHERE id = ? FOR UPDATE")) {
-            ps.setObject(1, id);
+            ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw HttpProblem.notFound("no event with id " + id);
@@ -191,11 +259,11 @@ final class EventStore {
         }
     }
 
-    private static ObjectNode row(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM events WHERE id = ?")) {
-            ps.setObject(1, id);
+    private static ObjectNode row(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ROW + " WHERE id = ?")) {
+            ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? RowJson.of(rs) : null;
+                return rs.next() ? RowJson.of(rs, false) : null;
             }
         }
     }

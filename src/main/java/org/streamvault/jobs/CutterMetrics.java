@@ -26,12 +26,20 @@ final class CutterMetrics implements CutterWorker.JobListener {
                 .register(registry).increment();
         Timer.builder("streamvault_cutter_job").description("Time to cut and upload one job").tags(tags)
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
-        double videoSeconds = (job.videoEndMicros() - job.videoStartMicros()) / 1e6;
+        double videoSeconds = job.videoMicros() / 1e6;
         if (videoSeconds > 0) {
             DistributionSummary.builder("streamvault_cutter_job_seconds_per_video_second")
                     .description("Wall seconds spent per second of video cut and uploaded").tags(tags)
                     .register(registry).record(nanos / 1e9 / videoSeconds);
         }
+    }
+
+    @Override
+    public void updated(UploadLocation location, CutterWorker.UpdateOutcome outcome) {
+        Counter.builder("streamvault_cutter_updates")
+                .description("Changes to published videos (MODIFIED rows) sent to their backend, by outcome")
+                .tags("location", location.name(), "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
     }
 
     @Override

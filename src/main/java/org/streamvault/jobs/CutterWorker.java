@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -49,6 +48,18 @@ public final class CutterWorker {
     /** What happened to one job, for metrics and tests. */
     public enum Outcome { DONE, TRANSCODING, RETRY, REJECTED, CANCELLED, UNKNOWN, CLAIM_LOST }
 
+    /** What happened to one MODIFIED row's update, for metrics and tests. */
+    public enum UpdateOutcome {
+        /** The backend has the change; the row is DONE again. */
+        UPDATED,
+        /** Failed for now; the row stays MODIFIED with the error and is tried again. */
+        RETRY,
+        /** Refused for good; the row stays MODIFIED with the error until an editor changes it. */
+        FAILED,
+        /** The row was edited again or reset meanwhile; left as it is (a newer edit is sent next time). */
+        SUPERSEDED
+    }
+
     private final JobStore jobs;
     private final SegmentStore store;
     private final Cutter cutter;
@@ -73,6 +84,10 @@ public final class CutterWorker {
 
         /** {@code job}'s video was uploaded and the row moved on to TRANSCODING or DONE. */
         default void uploaded(Job job, UploadLocation location, UploadResult result) {
+        }
+
+        /** A MODIFIED row's change went to {@code location} with {@code outcome}. */
+        default void updated(UploadLocation location, UpdateOutcome outcome) {
         }
 
         /** {@code job} did not end uploaded ({@code outcome} RETRY, REJECTED or UNKNOWN), for {@code reason}. */
@@ -145,34 +160,48 @@ public final class CutterWorker {
         return null;
     }
 
-    /** Why the job's video cannot be cut yet, or null when it can. */
+    /** Why the job's video cannot be cut yet, or null when it can; every range is checked. */
     private String videoProblem(Job job) {
-        try {
-            Selection s = store.select(job.videoChannel(), job.videoQuality(), job.videoStartMicros(), job.videoEndMicros(),
-                    job.allowHoles());
-            return s.isEmpty() ? "No video found in the requested range on node " + jobs.node() : null;
-        } catch (ContainsHolesException e) {
-            return "Video contains holes (" + e.getMessage().replace("range contains a ", "")
-                    + ") on node " + jobs.node() + ": wait for the backfill, or allow holes";
-        } catch (IllegalArgumentException e) {
-            return "Cannot cut this row: " + e.getMessage();
+        String invalid = job.rangeProblem();
+        if (invalid != null) {
+            return "Cannot cut this row: " + invalid;
         }
+        int count = job.ranges().size();
+        for (int i = 0; i < count; i++) {
+            String which = count == 1 ? "" : " (range " + (i + 1) + " of " + count + ")";
+            VideoRange range = job.ranges().get(i);
+            try {
+                Selection s = store.select(job.videoChannel(), job.videoQuality(), range.startMicros(), range.endMicros(),
+                        job.allowHoles());
+                if (s.isEmpty()) {
+                    return "No video found in the requested range" + which + " on node " + jobs.node();
+                }
+            } catch (ContainsHolesException e) {
+                return "Video contains holes" + which + " (" + e.getMessage().replace("range contains a ", "")
+                        + ") on node " + jobs.node() + ": wait for the backfill, or allow holes";
+            } catch (IllegalArgumentException e) {
+                return "Cannot cut this row: " + e.getMessage();
+            }
+        }
+        return null;
     }
 
     Outcome process(Job job, UploadLocation location) {
-        LOG.info("cutting {} '{}' for {}", job.id(), job.videoTitle(), location.name());
-        Selection selection;
-        try {
-            selection = store.select(job.videoChannel(), job.videoQuality(), job.videoStartMicros(), job.videoEndMicros(),
-                    job.allowHoles());
-        } catch (ContainsHolesException e) {
-            jobs.releaseForRetry(job, "Video has holes again: " + e.getMessage());
-            listener.failed(job, location, Outcome.RETRY, "Video has holes again: " + e.getMessage());
-            return Outcome.RETRY;
+        LOG.info("cutting {} '{}' ({} ranges) for {}", job.id(), job.videoTitle(), job.ranges().size(), location.name());
+        List<CutPart> parts = new ArrayList<>();
+        for (VideoRange range : job.ranges()) {
+            try {
+                parts.add(new CutPart(new CutRange(range.startMicros(), range.endMicros()), store.select(
+                        job.videoChannel(), job.videoQuality(), range.startMicros(), range.endMicros(), job.allowHoles())));
+            } catch (ContainsHolesException e) {
+                jobs.releaseForRetry(job, "Video has holes again: " + e.getMessage());
+                listener.failed(job, location, Outcome.RETRY, "Video has holes again: " + e.getMessage());
+                return Outcome.RETRY;
+            }
         }
-        CutRequest cut = new CutRequest(location.cutType(),
-                List.of(new CutPart(new CutRange(job.videoStartMicros(), job.videoEndMicros()), selection)),
-                location.encoding());
+        // TRANSITIONS (issue #14): job.transitions() is not handed to the cut yet, so every join is a
+        // hard cut. Wire it here, into the CutRequest, once org.streamvault.cut.Transition exists.
+        CutRequest cut = new CutRequest(location.cutType(), parts, location.encoding());
         AtomicReference<Exception> cutFailure = new AtomicReference<>();
         VideoSource video = () -> new FailureRecordingStream(cutter.open(cut), cutFailure);
         AtomicBoolean finalized = new AtomicBoolean();
@@ -244,13 +273,13 @@ public final class CutterWorker {
             if (!location.backend().needsTranscodeCheck()) {
                 continue;
             }
-            Map<UUID, String> waiting = jobs.transcoding(location.name());
+            Map<String, String> waiting = jobs.transcoding(location.name());
             if (waiting.isEmpty()) {
                 continue;
             }
             try {
                 TranscodeCheck check = location.backend().checkTranscoding(waiting.values());
-                for (Map.Entry<UUID, String> e : waiting.entrySet()) {
+                for (Map.Entry<String, String> e : waiting.entrySet()) {
                     String failure = check.failed().get(e.getValue());
                     if (check.done().contains(e.getValue())) {
                         JobStore.Published video = jobs.markTranscoded(e.getKey());
@@ -270,8 +299,59 @@ public final class CutterWorker {
         return done;
     }
 
+    /**
+     * The updater (SPEC §6): sends each MODIFIED row's title, description, tags and visibility to
+     * its backend, then marks it DONE again; every state change is guarded by the row's
+     * {@code last_modified}, so an edit made while the backend was being called is sent on the
+     * next round instead of being marked done. Rows of locations this node does not have are left
+     * to the nodes that do.
+     *
+     * @return the outcome of each row tried, in order
+     */
+    public List<UpdateOutcome> updateModified() {
+        List<UpdateOutcome> outcomes = new ArrayList<>();
+        for (JobStore.Modification m : jobs.modified()) {
+            UploadLocation location = locations.get(m.uploadLocation());
+            if (location == null) {
+                continue;
+            }
+            UpdateOutcome outcome = update(m, location);
+            listener.updated(location, outcome);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private UpdateOutcome update(JobStore.Modification m, UploadLocation location) {
+        if (m.videoId() == null) {
+            return jobs.markUpdateFailed(m, "Updating the video failed: the row names no video (video_id is empty)")
+                    ? UpdateOutcome.FAILED : UpdateOutcome.SUPERSEDED;
+        }
+        try {
+            location.backend().update(new org.streamvault.upload.VideoUpdate(m.id(), m.videoId(), m.title(),
+                    m.description(), tags(m.tags()), m.isPublic()));
+        } catch (UploadException e) {
+            boolean retry = e.kind() == UploadException.Kind.RETRYABLE;
+            String error = (retry ? JobStore.UPDATE_RETRY_ERROR : "Updating the video failed: ") + oneLine(e);
+            LOG.warn("{}: updating video {} at {} failed ({}): {}", m.id(), m.videoId(), location.name(),
+                    retry ? "will retry" : "needs an editor", oneLine(e));
+            return jobs.markUpdateFailed(m, error) ? (retry ? UpdateOutcome.RETRY : UpdateOutcome.FAILED)
+                    : UpdateOutcome.SUPERSEDED;
+        }
+        if (!jobs.markUpdated(m)) {
+            LOG.info("{} changed while its video was being updated; the newer edit goes next", m.id());
+            return UpdateOutcome.SUPERSEDED;
+        }
+        LOG.info("{}: video {} at {} updated", m.id(), m.videoId(), location.name());
+        return UpdateOutcome.UPDATED;
+    }
+
     private List<String> tags(Job job) {
-        Set<String> merged = new LinkedHashSet<>(job.videoTags());
+        return tags(job.videoTags());
+    }
+
+    private List<String> tags(List<String> rowTags) {
+        Set<String> merged = new LinkedHashSet<>(rowTags == null ? List.of() : rowTags);
         merged.addAll(staticTags);
         return List.copyOf(merged);
     }

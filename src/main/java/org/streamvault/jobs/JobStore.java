@@ -2,6 +2,7 @@ package org.streamvault.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.streamvault.db.Database;
+import org.streamvault.segments.Timestamps;
 import org.streamvault.upload.UploadResult;
 
 /**
@@ -24,7 +25,9 @@ import org.streamvault.upload.UploadResult;
 public final class JobStore {
     /** The columns {@link #toJob} reads; array columns as JSON text so they outlive the connection. */
     public static final String JOB_COLUMNS = "id, allow_holes, to_json(uploader_whitelist)::text AS uploader_whitelist,"
-            + " upload_location, public, video_start, video_end, video_title, video_description,"
+            + " upload_location, public, to_json(video_ranges)::text AS video_ranges_json,"
+            + " video_ranges::text AS video_ranges, to_json(video_transitions)::text AS video_transitions_json,"
+            + " video_transitions::text AS video_transitions, video_title, video_description,"
             + " to_json(video_tags)::text AS video_tags, video_channel, video_quality, error";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +35,8 @@ public final class JobStore {
     };
     /** The edit inputs, compared in the claim and before finalizing. */
     private static final String UNCHANGED = " AND allow_holes = ? AND upload_location = ? AND public = ?"
-            + " AND video_start = ? AND video_end = ? AND video_title = ? AND video_description = ?"
+            + " AND video_ranges IS NOT DISTINCT FROM ?::video_range[]"
+            + " AND video_transitions IS NOT DISTINCT FROM ?::video_transition[] AND video_title = ? AND video_description = ?"
             + " AND video_tags = ? AND video_channel = ? AND video_quality = ?"
             + " AND (uploader_whitelist IS NULL OR ? = ANY(uploader_whitelist))";
 
@@ -109,16 +113,62 @@ public final class JobStore {
         return new int[] {released, flagged};
     }
 
+    /** A MODIFIED row: what to send to its video, and the {@code last_modified} (text form) it was read with. */
+    public record Modification(String id, String uploadLocation, String videoId, String title, String description,
+            List<String> tags, boolean isPublic, String lastModified) {
+    }
+
+    /** Prefix of the error a retryable update failure leaves; rows with another error wait for an editor. */
+    static final String UPDATE_RETRY_ERROR = "Updating the video failed, will retry: ";
+
+    /**
+     * MODIFIED rows to send to their backend: those without an error, or whose last attempt
+     * failed in a way worth retrying. A row whose update was refused for good waits until an
+     * editor changes it again (which clears the error).
+     */
+    public List<Modification> modified() {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, upload_location, video_id, video_title,"
+                    + " video_description, to_json(video_tags)::text, public, last_modified::text FROM events"
+                    + " WHERE state = 'MODIFIED' AND (error IS NULL OR starts_with(error, ?))")) {
+                ps.setString(1, UPDATE_RETRY_ERROR);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Modification> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new Modification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), strings(rs.getString(6)), rs.getBoolean(7), rs.getString(8)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /**
+     * MODIFIED → DONE, error cleared, only if nobody touched the row since it was read: a newer
+     * edit (new last_modified) or a reset is never overwritten. False means the row changed.
+     */
+    public boolean markUpdated(Modification m) {
+        return plain("UPDATE events SET state = 'DONE', error = NULL WHERE id = ? AND state = 'MODIFIED'"
+                + " AND last_modified = ?::timestamp", m.id(), m.lastModified()) == 1;
+    }
+
+    /** Shows why the update failed; the row stays MODIFIED (guarded as {@link #markUpdated}). */
+    public boolean markUpdateFailed(Modification m, String error) {
+        return plain("UPDATE events SET error = ? WHERE id = ? AND state = 'MODIFIED' AND last_modified = ?::timestamp",
+                error, m.id(), m.lastModified()) == 1;
+    }
+
     /** TRANSCODING rows of one location: id → video id. */
-    public Map<UUID, String> transcoding(String location) {
+    public Map<String, String> transcoding(String location) {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, video_id FROM events WHERE state = 'TRANSCODING' AND upload_location = ?")) {
                 ps.setString(1, location);
                 try (ResultSet rs = ps.executeQuery()) {
-                    Map<UUID, String> out = new java.util.LinkedHashMap<>();
+                    Map<String, String> out = new java.util.LinkedHashMap<>();
                     while (rs.next()) {
-                        out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                        out.put(rs.getString(1), rs.getString(2));
                     }
                     return out;
                 }
@@ -127,7 +177,7 @@ public final class JobStore {
     }
 
     /** TRANSCODING → DONE; an error from an earlier check (YouTube not knowing the video yet) is cleared. */
-    public Published markTranscoded(UUID id) {
+    public Published markTranscoded(String id) {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE events SET state = 'DONE', upload_time = (now() AT TIME ZONE 'UTC'), error = NULL"
@@ -141,14 +191,14 @@ public final class JobStore {
     }
 
     /** A row that became DONE: its video is viewable at {@code link}. */
-    public record Published(UUID id, String title, String videoId, String link) {
+    public record Published(String id, String title, String videoId, String link) {
     }
 
     /**
      * Shows why a TRANSCODING row's video will not become viewable; the row keeps its state (the
      * video exists, so only an operator may reset it). True when the error is new for the row.
      */
-    public boolean markTranscodeFailed(UUID id, String error) {
+    public boolean markTranscodeFailed(String id, String error) {
         return plain("UPDATE events SET error = ? WHERE id = ? AND state = 'TRANSCODING' AND error IS DISTINCT FROM ?",
                 error, id, error) > 0;
     }
@@ -163,8 +213,8 @@ public final class JobStore {
                 ps.setBoolean(i++, job.allowHoles());
                 ps.setString(i++, job.uploadLocation());
                 ps.setBoolean(i++, job.isPublic());
-                ps.setTimestamp(i++, timestamp(job.videoStartMicros()));
-                ps.setTimestamp(i++, timestamp(job.videoEndMicros()));
+                ps.setString(i++, job.rangesText());
+                ps.setString(i++, job.transitionsText());
                 ps.setString(i++, job.videoTitle());
                 ps.setString(i++, job.videoDescription());
                 ps.setArray(i++, c.createArrayOf("text", job.videoTags().toArray()));
@@ -192,12 +242,61 @@ public final class JobStore {
      * column names as keys).
      */
     public static Job toJob(Map<String, Object> row) throws SQLException {
-        return new Job((UUID) row.get("id"), Boolean.TRUE.equals(row.get("allow_holes")),
+        return new Job((String) row.get("id"), Boolean.TRUE.equals(row.get("allow_holes")),
                 strings((String) row.get("uploader_whitelist")), (String) row.get("upload_location"),
-                Boolean.TRUE.equals(row.get("public")), micros((Timestamp) row.get("video_start")),
-                micros((Timestamp) row.get("video_end")), (String) row.get("video_title"),
+                Boolean.TRUE.equals(row.get("public")), ranges((String) row.get("video_ranges_json")),
+                transitions((String) row.get("video_transitions_json")), (String) row.get("video_ranges"),
+                (String) row.get("video_transitions"), (String) row.get("video_title"),
                 (String) row.get("video_description"), strings((String) row.get("video_tags")),
                 (String) row.get("video_channel"), (String) row.get("video_quality"), (String) row.get("error"));
+    }
+
+    /** {@code to_json(video_ranges)}: {@code [{"start": "2026-11-20T14:00:01.5", "end": ...}, ...]}. */
+    static List<VideoRange> ranges(String json) throws SQLException {
+        List<VideoRange> out = new ArrayList<>();
+        for (JsonNode range : array(json)) {
+            out.add(range.isNull() ? new VideoRange(Long.MIN_VALUE, Long.MIN_VALUE)
+                    : new VideoRange(jsonTime(range.get("start"), json), jsonTime(range.get("end"), json)));
+        }
+        return out;
+    }
+
+    /** {@code to_json(video_transitions)}: {@code [null, {"type": "fade", "duration": 0.5}, ...]}. */
+    static List<VideoTransition> transitions(String json) throws SQLException {
+        List<VideoTransition> out = new ArrayList<>();
+        for (JsonNode t : array(json)) {
+            if (t.isNull()) {
+                out.add(null);
+            } else {
+                JsonNode type = t.get("type");
+                JsonNode duration = t.get("duration");
+                out.add(new VideoTransition(type == null || type.isNull() ? null : type.asText(),
+                        duration == null || !duration.isNumber() ? Double.NaN : duration.asDouble()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode array(String json) throws SQLException {
+        if (json == null) {
+            return JSON.createArrayNode();
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable array column: " + json, e);
+        }
+    }
+
+    private static long jsonTime(JsonNode value, String json) throws SQLException {
+        if (value == null || value.isNull()) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return Timestamps.parseUtc(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("unreadable time in video_ranges: " + json, e);
+        }
     }
 
     static List<String> strings(String json) throws SQLException {

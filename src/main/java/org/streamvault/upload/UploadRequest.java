@@ -1,7 +1,6 @@
 package org.streamvault.upload;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What to call a clip and who may see it.
@@ -14,6 +13,6 @@ import java.util.UUID;
  * @param contentType MIME type of the video ({@code video/MP2T} or {@code video/mp4})
  * @param extension   file extension without the dot ({@code ts} or {@code mp4})
  */
-public record UploadRequest(UUID jobId, String title, String description, List<String> tags, boolean isPublic,
+public record UploadRequest(String jobId, String title, String description, List<String> tags, boolean isPublic,
         String contentType, String extension) {
 }

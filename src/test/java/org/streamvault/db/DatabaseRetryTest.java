@@ -87,14 +87,14 @@ class DatabaseRetryTest {
     void aFailedTransactionLeavesNothingBehind() {
         assertThatThrownBy(() -> db.transaction(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO editors (email, name) VALUES ('half@x', 'Half')");
-                st.execute("INSERT INTO editors (email, name) VALUES ('half@x', 'Again')");
+                st.execute("INSERT INTO roles (email, name) VALUES ('half@x', 'Half')");
+                st.execute("INSERT INTO roles (email, name) VALUES ('half@x', 'Again')");
             }
             return null;
         })).isInstanceOf(DatabaseException.class);
         int rows = db.query(c -> {
             try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM editors WHERE email = 'half@x'")) {
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM roles WHERE email = 'half@x'")) {
                 rs.next();
                 return rs.getInt(1);
             }

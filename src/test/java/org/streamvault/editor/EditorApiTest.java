@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class EditorApiTest {
         testDb = TestDatabase.create();
         rows = new EventRows(testDb);
         TestNode.initialise(testDb);
-        rows.update("INSERT INTO editors (email, name) VALUES (?, 'An Editor')", EDITOR);
+        rows.update("INSERT INTO roles (email, name, editor) VALUES (lower(?), 'An Editor', TRUE)", EDITOR);
+        rows.update("INSERT INTO roles (email, name, artist) VALUES ('artist@example.org', 'Only An Artist', TRUE)");
         tokens = TestIdTokens.start();
         Path base = Files.createTempDirectory("editor-api");
         node = TestNode.start(base, "streamvault.editor.enabled", "true", "streamvault.db.url", testDb.url(),
@@ -67,28 +69,30 @@ class EditorApiTest {
         return "Bearer " + tokens.token("editor@example.org");
     }
 
-    UUID row() throws Exception {
+    String row() throws Exception {
         return rows.insertUnedited("Tuesday", "2026-11-17T10:00:00", "2026-11-17T10:05:00", "Bus", "The bus breaks down");
     }
 
     /** The editor's form of {@code id} turned into a save: what the page sends. */
-    ObjectNode edit(UUID id, String state) throws Exception {
+    ObjectNode edit(String id, String state) throws Exception {
         ObjectNode row = (ObjectNode) json(node.get("/thrimshim/" + id));
         row.put("state", state);
-        row.put("video_start", "2026-11-17T10:00:30Z");
-        row.put("video_end", "2026-11-17T10:04:00.5Z");
+        ArrayNode range = row.putArray("video_ranges").addArray();
+        range.add("2026-11-17T10:00:30Z").add("2026-11-17T10:04:00.5Z");
+        row.putArray("video_transitions");
         row.put("video_title", "The bus breaks down");
         row.put("video_description", "It broke.");
         row.putArray("video_tags").add("bus").add("breakdown");
         row.put("upload_location", "youtube");
         row.put("video_quality", "source");
+        row.put("thumbnail_mode", "NONE");
         return row;
     }
 
     @Test
     void listsRowsOrderedByEventStart() throws Exception {
-        UUID late = rows.insertUnedited("Late", "2026-11-19T10:00:00", null, "", "");
-        UUID early = rows.insertUnedited("Early", "2026-11-10T10:00:00", null, "", "");
+        String late = rows.insertUnedited("Late", "2026-11-19T10:00:00", null, "", "");
+        String early = rows.insertUnedited("Early", "2026-11-10T10:00:00", null, "", "");
         HttpResponse<String> r = node.get("/thrimshim");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -100,6 +104,8 @@ class EditorApiTest {
                 assertThat(all.get(i).get("event_start").asText()).isEqualTo("2026-11-10T10:00:00.000000Z");
                 assertThat(all.get(i).get("tags").isArray()).isTrue();
                 assertThat(all.get(i).get("state").asText()).isEqualTo("UNEDITED");
+                assertThat(all.get(i).get("event_end").toString()).isEqualTo("[false,null]");
+                assertThat(all.get(i).get("video_ranges").isNull()).isTrue();
             }
             if (all.get(i).get("id").asText().equals(late.toString())) {
                 lateAt = i;
@@ -122,19 +128,19 @@ class EditorApiTest {
 
     @Test
     void rowIsLoadedWithDefaultsAndSaveRoundTripsUnchanged() throws Exception {
-        UUID id = row();
+        String id = row();
         JsonNode loaded = json(node.get("/thrimshim/" + id));
         assertThat(loaded.get("video_channel").asText()).isEqualTo("desertbus");
         assertThat(loaded.get("upload_locations").get(0).asText()).isEqualTo("youtube");
         assertThat(loaded.get("title_max_length").asInt()).isEqualTo(91);
 
         HttpResponse<String> saved = post("/thrimshim/" + id, edit(id, "UNEDITED"), "Authorization", bearer());
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
         Map<String, String> stored = rows.get(id);
         assertThat(stored.get("video_title")).isEqualTo("DB2026 - The bus breaks down");
         assertThat(stored.get("video_description")).isEqualTo("It broke.\n\nUploaded by the {video} team.");
-        assertThat(stored.get("video_start")).isEqualTo("2026-11-17 10:00:30");
-        assertThat(stored.get("video_end")).isEqualTo("2026-11-17 10:04:00.5");
+        assertThat(stored.get("video_ranges")).isEqualTo("{\"(\\\"2026-11-17 10:00:30\\\",\\\"2026-11-17 10:04:00.5\\\")\"}");
+        assertThat(stored.get("video_transitions")).isEqualTo("{}");
         assertThat(stored.get("state")).isEqualTo("UNEDITED");
         assertThat(stored.get("editor")).isEqualTo("editor@example.org");
 
@@ -142,8 +148,13 @@ class EditorApiTest {
         ObjectNode again = (ObjectNode) json(node.get("/thrimshim/" + id));
         assertThat(again.get("video_title").asText()).isEqualTo("The bus breaks down");
         assertThat(again.get("video_description").asText()).isEqualTo("It broke.");
+        assertThat(again.get("video_ranges").toString())
+                .isEqualTo("[[\"2026-11-17T10:00:30.000000Z\",\"2026-11-17T10:04:00.500000Z\"]]");
+        assertThat(again.get("event_end").asText()).isEqualTo("2026-11-17T10:05:00.000000Z");
+        // default thumbnail frame: the middle of the event
+        assertThat(again.get("thumbnail_time").asText()).isEqualTo("2026-11-17T10:02:30.000000Z");
         again.put("state", "UNEDITED");
-        assertThat(post("/thrimshim/" + id, again, "Authorization", bearer()).statusCode()).isEqualTo(200);
+        assertThat(post("/thrimshim/" + id, again, "Authorization", bearer()).statusCode()).isEqualTo(201);
         Map<String, String> after = rows.get(id);
         after.remove("edit_time");
         stored.remove("edit_time");
@@ -152,12 +163,12 @@ class EditorApiTest {
 
     @Test
     void submitMakesTheRowEditedForTheCutter() throws Exception {
-        UUID id = row();
+        String id = row();
         ObjectNode edit = edit(id, "EDITED");
         edit.put("allow_holes", true);
         edit.putArray("uploader_whitelist").add("node-a");
         HttpResponse<String> r = post("/thrimshim/" + id, edit, "Authorization", bearer());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(json(r).get("state").asText()).isEqualTo("EDITED");
         Map<String, String> stored = rows.get(id);
         assertThat(stored).containsEntry("state", "EDITED").containsEntry("allow_holes", "t")
@@ -170,11 +181,31 @@ class EditorApiTest {
 
     @Test
     void submitRefusesWhatTheCutterCouldNotUse() throws Exception {
-        UUID id = row();
+        String id = row();
         String auth = bearer();
+        ObjectNode noRanges = edit(id, "EDITED");
+        noRanges.putNull("video_ranges");
+        noRanges.putNull("video_transitions");
+        assertRefused(post("/thrimshim/" + id, noRanges, "Authorization", auth), 400,
+                "fields video_ranges, video_transitions must be set");
         ObjectNode noEnd = edit(id, "EDITED");
-        noEnd.putNull("video_end");
-        assertRefused(post("/thrimshim/" + id, noEnd, "Authorization", auth), 400, "video_end must be set");
+        ((ArrayNode) noEnd.get("video_ranges").get(0)).remove(1);
+        assertRefused(post("/thrimshim/" + id, noEnd, "Authorization", auth), 400, "list of [start, end] pairs");
+        ObjectNode empty = edit(id, "EDITED");
+        empty.putArray("video_ranges");
+        assertRefused(post("/thrimshim/" + id, empty, "Authorization", auth), 400, "at least one range");
+        ObjectNode count = edit(id, "EDITED");
+        count.withArray("video_transitions").addNull();
+        assertRefused(post("/thrimshim/" + id, count, "Authorization", auth), 400,
+                "there must be exactly 0 transitions for 1 ranges, not 1");
+        ObjectNode alone = edit(id, "EDITED");
+        alone.putNull("video_transitions");
+        assertRefused(post("/thrimshim/" + id, alone, "Authorization", auth), 400, "set both or neither");
+        ObjectNode noPublic = edit(id, "EDITED");
+        noPublic.putNull("public");
+        noPublic.putNull("thumbnail_mode");
+        assertRefused(post("/thrimshim/" + id, noPublic, "Authorization", auth), 400,
+                "fields thumbnail_mode, public must be set");
 
         ObjectNode blank = edit(id, "EDITED");
         blank.put("video_title", "  ");
@@ -184,11 +215,25 @@ class EditorApiTest {
         tooLong.put("video_title", "x".repeat(92));
         assertRefused(post("/thrimshim/" + id, tooLong, "Authorization", auth), 400, "101 characters");
         tooLong.put("video_title", "x".repeat(91));
-        assertThat(post("/thrimshim/" + id, tooLong, "Authorization", auth).statusCode()).isEqualTo(200);
+        assertThat(post("/thrimshim/" + id, tooLong, "Authorization", auth).statusCode()).isEqualTo(201);
+
+        // YouTube's 5000 characters, the footer included
+        String footer = "\n\nUploaded by the {video} team.";
+        ObjectNode longDescription = edit(id, "UNEDITED");
+        longDescription.put("video_description", "y".repeat(5000 - footer.length() + 1));
+        assertRefused(post("/thrimshim/" + id, longDescription, "Authorization", auth), 400,
+                "description is 5001 characters with its footer; the limit is 5000");
+        longDescription.put("video_description", "y".repeat(5000 - footer.length()));
+        assertThat(post("/thrimshim/" + id, longDescription, "Authorization", auth).statusCode()).isEqualTo(201);
 
         ObjectNode backwards = edit(id, "EDITED");
-        backwards.put("video_end", "2026-11-17T10:00:30Z");
-        assertRefused(post("/thrimshim/" + id, backwards, "Authorization", auth), 400, "video_start must be before video_end");
+        ((ArrayNode) backwards.get("video_ranges").get(0)).set(1, "2026-11-17T10:00:30Z");
+        assertRefused(post("/thrimshim/" + id, backwards, "Authorization", auth), 400,
+                "range 1: the start must be before the end");
+
+        ObjectNode angleTitle = edit(id, "EDITED");
+        angleTitle.put("video_title", "a > b");
+        assertRefused(post("/thrimshim/" + id, angleTitle, "Authorization", auth), 400, "title may not contain < or >");
 
         ObjectNode badState = edit(id, "DONE");
         assertRefused(post("/thrimshim/" + id, badState, "Authorization", auth), 400, "state must be EDITED");
@@ -210,17 +255,46 @@ class EditorApiTest {
 
     @Test
     void malformedBodiesAreRefusedInOneLine() throws Exception {
-        UUID id = row();
+        String id = row();
         String auth = bearer();
         assertRefused(post("/thrimshim/" + id, "{\"state\": ", "Authorization", auth), 400, "not valid JSON");
         assertRefused(post("/thrimshim/" + id, "[1, 2]", "Authorization", auth), 400, "must be a JSON object");
         assertRefused(post("/thrimshim/" + id, "{} {}", "Authorization", auth), 400, "not valid JSON");
         ObjectNode wrongType = edit(id, "EDITED");
-        wrongType.put("video_start", 12);
-        assertRefused(post("/thrimshim/" + id, wrongType, "Authorization", auth), 400, "video_start must be a string");
+        ((ArrayNode) wrongType.get("video_ranges").get(0)).set(0, 12);
+        assertRefused(post("/thrimshim/" + id, wrongType, "Authorization", auth), 400, "pairs of ISO-8601 UTC times");
         ObjectNode badTime = edit(id, "EDITED");
-        badTime.put("video_start", "yesterday");
+        ((ArrayNode) badTime.get("video_ranges").get(0)).set(0, "yesterday");
         assertRefused(post("/thrimshim/" + id, badTime, "Authorization", auth), 400, "ISO-8601");
+        ObjectNode notPairs = edit(id, "EDITED");
+        notPairs.put("video_ranges", "2026-11-17T10:00:30Z");
+        assertRefused(post("/thrimshim/" + id, notPairs, "Authorization", auth), 400, "video_ranges must be a list");
+        ObjectNode badTransition = edit(id, "EDITED");
+        ((ArrayNode) badTransition.get("video_ranges")).addArray().add("2026-11-17T10:04:10Z").add("2026-11-17T10:04:20Z");
+        badTransition.withArray("video_transitions").addArray().add("fade").add("1");
+        assertRefused(post("/thrimshim/" + id, badTransition, "Authorization", auth), 400, "[type, seconds] pairs or nulls");
+        ((ArrayNode) badTransition.get("video_transitions").get(0)).set(1, -1);
+        assertRefused(post("/thrimshim/" + id, badTransition, "Authorization", auth), 400, "above zero seconds");
+        ((ArrayNode) badTransition.get("video_transitions").get(0)).set(1, 10);
+        assertRefused(post("/thrimshim/" + id, badTransition, "Authorization", auth), 400, "not shorter than both ranges");
+        ((ArrayNode) badTransition.get("video_transitions").get(0)).set(0, "fade;rm -rf").set(1, 1);
+        assertRefused(post("/thrimshim/" + id, badTransition, "Authorization", auth), 400, "not an xfade transition name");
+        ObjectNode badMode = edit(id, "EDITED");
+        badMode.put("thumbnail_mode", "PRETTY");
+        assertRefused(post("/thrimshim/" + id, badMode, "Authorization", auth), 400, "thumbnail_mode must be one of");
+        badMode.put("thumbnail_mode", "TEMPLATE");
+        assertRefused(post("/thrimshim/" + id, badMode, "Authorization", auth), 400,
+                "thumbnail_mode TEMPLATE needs thumbnail_template, thumbnail_crop, thumbnail_location");
+        badMode.put("thumbnail_mode", "CUSTOM");
+        badMode.put("thumbnail_image", java.util.Base64.getEncoder().encodeToString("GIF89a".getBytes()));
+        assertRefused(post("/thrimshim/" + id, badMode, "Authorization", auth), 400, "thumbnail_image must be a PNG");
+        badMode.put("thumbnail_image", "not base64!");
+        assertRefused(post("/thrimshim/" + id, badMode, "Authorization", auth), 400, "valid base64");
+        assertRefused(post("/thrimshim/" + id, badMode.put("thumbnail_mode", "BARE"), "Authorization", auth), 400,
+                "thumbnail_image can only be sent with thumbnail_mode CUSTOM");
+        badMode.remove("thumbnail_image");
+        badMode.putArray("thumbnail_crop").add(1).add(2);
+        assertRefused(post("/thrimshim/" + id, badMode, "Authorization", auth), 400, "thumbnail_crop must be four integers");
         ObjectNode tags = edit(id, "EDITED");
         tags.putArray("video_tags").add(1);
         assertRefused(post("/thrimshim/" + id, tags, "Authorization", auth), 400, "video_tags must be a list of strings");
@@ -245,12 +319,12 @@ class EditorApiTest {
     @Test
     void unknownAndMalformedIdsAreNotFound() throws Exception {
         assertRefused(node.get("/thrimshim/" + UUID.randomUUID()), 404, "no event with id");
-        assertRefused(node.get("/thrimshim/not-a-uuid"), 404, "event ids are UUIDs");
-        assertRefused(node.get("/thrimshim/1-1-1-1-1"), 404, "event ids are UUIDs");
-        UUID missing = UUID.randomUUID();
+        assertRefused(node.get("/thrimshim/not-a-uuid"), 404, "no event with id not-a-uuid");
+        assertRefused(node.get("/thrimshim/" + "x".repeat(300)), 404, "no event with id");
+        String missing = UUID.randomUUID().toString();
         ObjectNode edit = edit(row(), "UNEDITED");
         assertRefused(post("/thrimshim/" + missing, edit, "Authorization", bearer()), 404, "no event with id " + missing);
-        assertRefused(post("/thrimshim/reset/nope", "", "Authorization", bearer()), 404, "UUIDs");
+        assertRefused(post("/thrimshim/reset/nope", "", "Authorization", bearer()), 404, "no event");
         assertRefused(post("/thrimshim/reset/" + missing, "", "Authorization", bearer()), 404, "no event");
         assertRefused(post("/thrimshim/manual-link/" + missing, Map.of("link", "https://example.org/v"),
                 "Authorization", bearer()), 404, "no event");
@@ -258,29 +332,150 @@ class EditorApiTest {
 
     @Test
     void publishedRowsCannotBeEdited() throws Exception {
-        UUID id = row();
+        String id = row();
         rows.update("UPDATE events SET state = 'DONE', video_link = 'https://v.example/1', upload_time = now(),"
                 + " editor = 'x', edit_time = now(), upload_location = 'youtube' WHERE id = ?", id);
         assertRefused(post("/thrimshim/" + id, edit(id, "EDITED"), "Authorization", bearer()), 403, "already DONE");
     }
 
+    /** A row of {@link #row()} as the cutter leaves it once published. */
+    String publishedRow() throws Exception {
+        String id = row();
+        rows.update("UPDATE events SET state = 'DONE', video_link = 'https://youtu.be/abcdefghijk', video_id = 'abcdefghijk',"
+                + " upload_time = now(), editor = 'editor@example.org', edit_time = now(), upload_location = 'youtube',"
+                + " uploader = 'node-a', error = 'an old error', video_ranges = ARRAY[ROW('2026-11-17 10:00:00',"
+                + " '2026-11-17 10:01:00')::video_range], video_transitions = '{}', video_title = 'DB2026 - The bus',"
+                + " video_description = 'It brok.', video_tags = '{bus}', video_channel = 'desertbus' WHERE id = ?", id);
+        return id;
+    }
+
+    static ObjectNode fixture(String name) throws Exception {
+        try (var in = EditorApiTest.class.getResourceAsStream("/editor/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        }
+    }
+
+    @Test
+    void wubloaderEditorSubmitIsAcceptedAndStoredAsWubloaderStoresIt() throws Exception {
+        String id = row();
+        ObjectNode body = fixture("wubloader-submit.json");
+        body.put("token", tokens.token("editor@example.org")); // wubloader's page sends it in the body
+        HttpResponse<String> r = post("/thrimshim/" + id, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        Map<String, String> stored = rows.get(id);
+        assertThat(stored).containsEntry("state", "EDITED").containsEntry("public", "f")
+                .containsEntry("video_transitions", "{\"(fade,1)\",NULL}").containsEntry("thumbnail_mode", "TEMPLATE")
+                .containsEntry("thumbnail_template", "standard").containsEntry("thumbnail_crop", "{0,0,1920,1080}")
+                .containsEntry("thumbnail_location", "{40,40,1000,600}")
+                .containsEntry("thumbnail_time", "2026-11-17 10:02:30")
+                .containsEntry("video_title", "DB2026 - The bus breaks down");
+        assertThat(stored.get("video_ranges")).isEqualTo("{\"(\\\"2026-11-17 10:00:30.5\\\",\\\"2026-11-17 10:01:10\\\")\","
+                + "\"(\\\"2026-11-17 10:02:00\\\",\\\"2026-11-17 10:02:40.25\\\")\","
+                + "\"(\\\"2026-11-17 10:04:00\\\",\\\"2026-11-17 10:04:30\\\")\"}");
+        // and the editor page sees what it sent
+        JsonNode loaded = json(node.get("/thrimshim/" + id));
+        assertThat(loaded.get("video_ranges").toString()).isEqualTo("[[\"2026-11-17T10:00:30.500000Z\","
+                + "\"2026-11-17T10:01:10.000000Z\"],[\"2026-11-17T10:02:00.000000Z\",\"2026-11-17T10:02:40.250000Z\"],"
+                + "[\"2026-11-17T10:04:00.000000Z\",\"2026-11-17T10:04:30.000000Z\"]]");
+        assertThat(loaded.get("video_transitions").toString()).isEqualTo("[[\"fade\",1.0],null]");
+        assertThat(loaded.get("thumbnail_crop").toString()).isEqualTo("[0,0,1920,1080]");
+        assertThat(loaded.get("public").asBoolean()).isFalse();
+    }
+
+    @Test
+    void wubloaderEditorDraftIsAccepted() throws Exception {
+        String id = row();
+        HttpResponse<String> r = post("/thrimshim/" + id, fixture("wubloader-draft.json"), "Authorization", bearer());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(rows.get(id)).containsEntry("state", "UNEDITED").containsEntry("thumbnail_mode", "BARE")
+                .containsEntry("allow_holes", "t").containsEntry("uploader_whitelist", "{node-a}")
+                .containsEntry("video_transitions", "{}");
+        // submitting the same draft needs the frame BARE takes
+        ObjectNode submit = fixture("wubloader-draft.json");
+        submit.put("state", "EDITED");
+        assertRefused(post("/thrimshim/" + id, submit, "Authorization", bearer()), 400,
+                "thumbnail_mode BARE needs thumbnail_time");
+    }
+
+    @Test
+    void wubloaderEditorChangesToAPublishedVideoMakeItModified() throws Exception {
+        String id = publishedRow();
+        Map<String, String> before = rows.get(id);
+        ObjectNode body = fixture("wubloader-modify.json");
+        // columns a published video cannot change are ignored, as thrimshim ignores them
+        body.put("upload_location", "local");
+        ((ArrayNode) body.get("video_ranges").get(0)).set(1, "2026-11-17T10:03:00");
+        HttpResponse<String> r = post("/thrimshim/" + id, body, "Authorization", bearer());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        Map<String, String> after = rows.get(id);
+        assertThat(after).containsEntry("state", "MODIFIED").containsEntry("error", null)
+                .containsEntry("video_title", "DB2026 - The bus breaks down (fixed typo)")
+                .containsEntry("video_description", "It broke. Now spelled right.\n\nUploaded by the {video} team.")
+                .containsEntry("video_tags", "{bus,breakdown,fixed}").containsEntry("public", "f")
+                .containsEntry("upload_location", "youtube").containsEntry("video_ranges", before.get("video_ranges"))
+                .containsEntry("video_link", before.get("video_link")).containsEntry("uploader", "node-a");
+        assertThat(after.get("last_modified")).isNotNull();
+
+        // changed again before the updater ran: still MODIFIED, newer last_modified
+        body.put("video_title", "The bus breaks down (fixed twice)");
+        assertThat(post("/thrimshim/" + id, body, "Authorization", bearer()).statusCode()).isEqualTo(201);
+        assertThat(rows.get(id).get("last_modified")).isGreaterThan(after.get("last_modified"));
+
+        body.putNull("public");
+        assertRefused(post("/thrimshim/" + id, body, "Authorization", bearer()), 400,
+                "fields public must be set to change a published video");
+        body.put("public", true);
+        body.put("video_title", "<b>bold</b>");
+        assertRefused(post("/thrimshim/" + id, body, "Authorization", bearer()), 400, "title may not contain < or >");
+        // a reset forgets the modification
+        assertThat(post("/thrimshim/reset/" + id + "?force=true", "", "Authorization", bearer()).statusCode())
+                .isEqualTo(200);
+        assertThat(rows.get(id)).containsEntry("state", "UNEDITED").containsEntry("last_modified", null);
+    }
+
+    @Test
+    void onlyPublishedVideosCanBeModified() throws Exception {
+        for (String state : new String[] {"UNEDITED", "EDITED", "CLAIMED"}) {
+            String id = row();
+            if (!state.equals("UNEDITED")) {
+                assertThat(post("/thrimshim/" + id, edit(id, "EDITED"), "Authorization", bearer()).statusCode())
+                        .isEqualTo(201);
+                rows.update("UPDATE events SET state = ?::event_state, uploader = 'node-a' WHERE id = ?", state, id);
+            }
+            assertRefused(post("/thrimshim/" + id, edit(id, "MODIFIED"), "Authorization", bearer()), 403,
+                    "the video is " + state + " and cannot be modified");
+            assertThat(rows.get(id).get("state")).isEqualTo(state);
+        }
+        String id = row();
+        rows.update("UPDATE events SET state = 'TRANSCODING', uploader = 'node-a', editor = 'x', edit_time = now(),"
+                + " upload_location = 'youtube', video_ranges = ARRAY[ROW(now(), now())::video_range],"
+                + " video_transitions = '{}', video_title = 't', video_description = 'd', video_tags = '{}',"
+                + " video_channel = 'c' WHERE id = ?", id);
+        assertRefused(post("/thrimshim/" + id, edit(id, "MODIFIED"), "Authorization", bearer()), 403,
+                "the video is TRANSCODING and cannot be modified");
+        // and a published video is not re-cut by an EDITED save
+        String done = publishedRow();
+        assertRefused(post("/thrimshim/" + done, edit(done, "EDITED"), "Authorization", bearer()), 403,
+                "already DONE");
+    }
+
     @Test
     void claimedRowsCanStillBeEditedAndLoseTheirClaim() throws Exception {
-        UUID id = rows.insert("CLAIMED", "node-b", "DB2026 - old", "2026-11-17T10:00:00", "2026-11-17T10:01:00",
+        String id = rows.insert("CLAIMED", "node-b", "DB2026 - old", "2026-11-17T10:00:00", "2026-11-17T10:01:00",
                 "desertbus", "source", "youtube", false);
         ObjectNode edit = edit(id, "EDITED");
-        assertThat(post("/thrimshim/" + id, edit, "Authorization", bearer()).statusCode()).isEqualTo(200);
+        assertThat(post("/thrimshim/" + id, edit, "Authorization", bearer()).statusCode()).isEqualTo(201);
         assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("uploader", null);
     }
 
     @Test
     void changedSheetColumnsAreAConflictUnlessOverridden() throws Exception {
-        UUID id = row();
+        String id = row();
         ObjectNode edit = edit(id, "EDITED");
         // case and whitespace, and tag order, are not changes
         edit.put("category", " bus ");
         edit.putArray("tags").add("tag two").add("TAG ONE");
-        rows.update("UPDATE events SET description = 'The bus breaks down again', event_end = '2026-11-17 10:09:00' WHERE id = ?", id);
+        rows.update("UPDATE events SET description = 'The bus breaks down again', event_end = ROW(FALSE, '2026-11-17 10:09:00')::end_time WHERE id = ?", id);
         HttpResponse<String> r = post("/thrimshim/" + id, edit, "Authorization", bearer());
         assertRefused(r, 409, "the schedule changed since you loaded this row");
         assertThat(r.body()).contains("description: 'The bus breaks down' => 'The bus breaks down again'")
@@ -289,13 +484,13 @@ class EditorApiTest {
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
 
         edit.put("override_changes", true);
-        assertThat(post("/thrimshim/" + id, edit, "Authorization", bearer()).statusCode()).isEqualTo(200);
+        assertThat(post("/thrimshim/" + id, edit, "Authorization", bearer()).statusCode()).isEqualTo(201);
         assertThat(rows.get(id).get("state")).isEqualTo("EDITED");
     }
 
     @Test
     void writesNeedAVerifiedEditor() throws Exception {
-        UUID id = row();
+        String id = row();
         ObjectNode edit = edit(id, "EDITED");
         String path = "/thrimshim/" + id;
         assertRefused(post(path, edit), 401, "sign in first");
@@ -315,22 +510,24 @@ class EditorApiTest {
                 "not verified");
         assertRefused(post(path, edit, "Authorization", "Bearer " + tokens.token("intruder@example.org")), 403,
                 "intruder@example.org is not an editor");
+        assertRefused(post(path, edit, "Authorization", "Bearer " + tokens.token("artist@example.org")), 403,
+                "artist@example.org is not an editor"); // a role, but not the editor role
         assertRefused(post("/thrimshim/reset/" + id, ""), 401, "sign in first");
         assertRefused(post("/thrimshim/manual-link/" + id, Map.of("link", "https://x.example/")), 401, "sign in first");
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
 
         // wubloader's editor sends the token in the body; e-mail case does not matter
         edit.put("token", tokens.token("EDITOR@example.ORG"));
-        assertThat(post(path, edit).statusCode()).isEqualTo(200);
+        assertThat(post(path, edit).statusCode()).isEqualTo(201);
         assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("editor", "editor@example.org");
         int fetches = tokens.keyFetches();
-        assertThat(post(path, edit, "Authorization", bearer()).statusCode()).isEqualTo(200);
+        assertThat(post(path, edit, "Authorization", bearer()).statusCode()).isEqualTo(201);
         assertThat(tokens.keyFetches()).as("the key set is cached").isEqualTo(fetches);
     }
 
     @Test
     void manualLinkMarksAnUneditedRowDone() throws Exception {
-        UUID id = row();
+        String id = row();
         assertRefused(post("/thrimshim/manual-link/" + id, Map.of("link", "ftp://x"), "Authorization", bearer()), 400,
                 "http(s) URL");
         assertRefused(post("/thrimshim/manual-link/" + id, Map.of("link", "https://example.org/v", "upload_location",
@@ -350,8 +547,8 @@ class EditorApiTest {
 
     @Test
     void resetClearsProgressAndNeedsForceOncePublished() throws Exception {
-        UUID id = row();
-        assertThat(post("/thrimshim/" + id, edit(id, "EDITED"), "Authorization", bearer()).statusCode()).isEqualTo(200);
+        String id = row();
+        assertThat(post("/thrimshim/" + id, edit(id, "EDITED"), "Authorization", bearer()).statusCode()).isEqualTo(201);
         assertRefused(post("/thrimshim/reset/" + id + "?force=maybe", "", "Authorization", bearer()), 400,
                 "force must be true or false");
         assertThat(post("/thrimshim/reset/" + id, "", "Authorization", bearer()).statusCode()).isEqualTo(200);

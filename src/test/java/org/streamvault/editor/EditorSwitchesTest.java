@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,7 @@ class EditorSwitchesTest {
     @Test
     void withoutAuthenticationWritesAreByNotAuth() throws Exception {
         EventRows rows = new EventRows(testDb);
-        UUID id = rows.insertUnedited("Wednesday", "2026-11-18T10:00:00", null, "", "");
+        String id = rows.insertUnedited("Wednesday", "2026-11-18T10:00:00", null, "", "");
         try (TestNode node = TestNode.start(base, "streamvault.editor.enabled", "true", "streamvault.db.url",
                 testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.editor.auth.enabled", "false")) {
             JsonNode defaults = new ObjectMapper().readTree(node.get("/thrimshim/defaults").body());

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +80,7 @@ class ExtraRoutesTest {
                         "chat.webhook-url", "http://127.0.0.1:" + sink.getAddress().getPort() + "/api/webhooks/1/abc")) {
             assertThat(node.camelContext().getRoute("chat-on-video-published")).isNotNull();
             EventRows rows = new EventRows(db);
-            UUID id = rows.insertEdited(title, "2026-11-20T14:05:01", "2026-11-20T14:05:07", "desertbus", "source",
+            String id = rows.insertEdited(title, "2026-11-20T14:05:01", "2026-11-20T14:05:07", "desertbus", "source",
                     "local", false);
             Await.until("a post at the chat webhook", () -> !posts.isEmpty());
             String link = rows.get(id).get("video_link");

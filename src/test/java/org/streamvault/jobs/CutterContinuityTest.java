@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class CutterContinuityTest {
     @TempDir
     static Path dir;
 
-    record Clip(UUID id, String location, TestMedia.Kind kind, CutMatrix.Shape shape) {
+    record Clip(String id, String location, TestMedia.Kind kind, CutMatrix.Shape shape) {
         Path file(Path uploads) {
             String ext = location.equals("mp4") ? ".mp4" : ".ts";
             return uploads.resolve(location).resolve(kind + " " + shape + " [" + id + "]" + ext);
@@ -74,10 +73,10 @@ class CutterContinuityTest {
                 TestMedia.Kind kind = (TestMedia.Kind) c[0];
                 CutMatrix.Shape shape = (CutMatrix.Shape) c[1];
                 if (shape.ranges(kind).size() != 1) {
-                    continue; // a row has one range here (video_start, video_end)
+                    continue; // several ranges through the cutter: CutterRangesTest
                 }
                 double[] r = shape.ranges(kind).get(0);
-                UUID id = rows.insertEdited(kind + " " + shape, Timestamps.formatIso(CutMatrix.at(r[0])),
+                String id = rows.insertEdited(kind + " " + shape, Timestamps.formatIso(CutMatrix.at(r[0])),
                         Timestamps.formatIso(CutMatrix.at(r[1])), CutMatrix.channel(kind), shape.quality(), type,
                         shape.allowHoles());
                 clips.add(new Clip(id, type, kind, shape));

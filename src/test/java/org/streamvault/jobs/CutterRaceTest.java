@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class CutterRaceTest {
         StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
         s.addMedia(Timestamps.parseUtc("2026-11-20T14:00:00"), 10, "2.0");
         try (TestDatabase testDb = TestDatabase.create()) {
-            Set<UUID> ids = new HashSet<>();
+            Set<String> ids = new HashSet<>();
             // three cutter nodes start together on the empty database (as after createdb): each
             // applies the schema at start-up, taking turns under the advisory lock
             String locations = "{\"shared\": {\"type\": \"local\", \"path\": \"" + uploads + "\", \"cut_type\": \"fast\"}}";
@@ -80,7 +79,7 @@ class CutterRaceTest {
                 List<String> names = files.map(p -> p.getFileName().toString()).toList();
                 assertThat(names).filteredOn(n -> n.endsWith(".ts")).hasSize(30);
                 assertThat(names).noneMatch(n -> n.endsWith(".part"));
-                for (UUID id : ids) {
+                for (String id : ids) {
                     assertThat(names).filteredOn(n -> n.contains(id.toString()) && n.endsWith(".ts")).hasSize(1);
                 }
             }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -104,7 +103,7 @@ class CutterRouteTest {
 
     @Test
     void editedRowBecomesAPlayableVideoAndIsDone() throws Exception {
-        UUID id = rows.insertEdited("Speedrun: any% / world record!", "2026-11-20T14:00:03", "2026-11-20T14:00:11",
+        String id = rows.insertEdited("Speedrun: any% / world record!", "2026-11-20T14:00:03", "2026-11-20T14:00:11",
                 "desertbus", "source", "local", false);
         String[] scraped = new String[1];
         TestNode node = cutterNode("node-a", "fast");
@@ -137,7 +136,7 @@ class CutterRouteTest {
 
     @Test
     void fullReencodeToMp4IsSpooledAndPlayable() throws Exception {
-        UUID id = rows.insertEdited("mp4 clip", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
+        String id = rows.insertEdited("mp4 clip", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
                 "local", false);
         runCutter("node-mp4", "full", () -> {
             Await.until("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
@@ -149,7 +148,7 @@ class CutterRouteTest {
 
     @Test
     void holesWithoutAllowHolesLeaveAnErrorOnceAndTheRowWaits() throws Exception {
-        UUID id = rows.insertEdited("across the hole", "2026-11-20T14:00:26", "2026-11-20T14:00:44", "desertbus",
+        String id = rows.insertEdited("across the hole", "2026-11-20T14:00:26", "2026-11-20T14:00:44", "desertbus",
                 "source", "local", false);
         runCutter("node-h", "fast", () -> {
             Await.until("error noted", () -> rows.get(id).get("error") != null);
@@ -168,11 +167,11 @@ class CutterRouteTest {
 
     @Test
     void restartRollsBackClaimedRowsAndFlagsFinalizingOnes() throws Exception {
-        UUID claimed = rows.insert("CLAIMED", "node-r", "was claimed", "2026-11-20T14:00:02", "2026-11-20T14:00:06",
+        String claimed = rows.insert("CLAIMED", "node-r", "was claimed", "2026-11-20T14:00:02", "2026-11-20T14:00:06",
                 "desertbus", "source", "local", false);
-        UUID finalizing = rows.insert("FINALIZING", "node-r", "was finalizing", "2026-11-20T14:00:02",
+        String finalizing = rows.insert("FINALIZING", "node-r", "was finalizing", "2026-11-20T14:00:02",
                 "2026-11-20T14:00:06", "desertbus", "source", "local", false);
-        UUID othersClaim = rows.insert("CLAIMED", "node-other", "not ours", "2026-11-20T14:00:02",
+        String othersClaim = rows.insert("CLAIMED", "node-other", "not ours", "2026-11-20T14:00:02",
                 "2026-11-20T14:00:06", "desertbus", "source", "local", false);
         runCutter("node-r", "fast", () -> {
             Await.until("claimed row redone", () -> "DONE".equals(rows.get(claimed).get("state")));
@@ -185,12 +184,12 @@ class CutterRouteTest {
 
     @Test
     void rowsForOtherLocationsOrNotWhitelistedAreLeftAlone() throws Exception {
-        UUID elsewhere = rows.insertEdited("elsewhere", "2026-11-20T14:00:02", "2026-11-20T14:00:06", "desertbus",
+        String elsewhere = rows.insertEdited("elsewhere", "2026-11-20T14:00:02", "2026-11-20T14:00:06", "desertbus",
                 "source", "youtube-somewhere", false);
-        UUID notUs = rows.insertEdited("not us", "2026-11-20T14:00:02", "2026-11-20T14:00:06", "desertbus", "source",
+        String notUs = rows.insertEdited("not us", "2026-11-20T14:00:02", "2026-11-20T14:00:06", "desertbus", "source",
                 "local", false);
         rows.update("UPDATE events SET uploader_whitelist = '{node-z}' WHERE id = ?", notUs);
-        UUID marker = rows.insertEdited("marker", "2026-11-20T14:00:02", "2026-11-20T14:00:04", "desertbus", "source",
+        String marker = rows.insertEdited("marker", "2026-11-20T14:00:02", "2026-11-20T14:00:04", "desertbus", "source",
                 "local", false);
         runCutter("node-w", "fast", () -> {
             Await.until("marker DONE", () -> "DONE".equals(rows.get(marker).get("state")));

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +74,7 @@ class CutterWorkerTest {
                 Map.of("local", location), List.of(), new Random(1));
     }
 
-    Job job(UUID id) throws Exception {
+    Job job(String id) throws Exception {
         return db.query(c -> {
             try (var ps = c.prepareStatement("SELECT " + JobStore.JOB_COLUMNS + " FROM events WHERE id = ?")) {
                 ps.setObject(1, id);
@@ -99,9 +98,9 @@ class CutterWorkerTest {
 
     @Test
     void editChangedBetweenCandidateCheckAndClaimLosesTheClaim() throws Exception {
-        UUID stale = rows.insertEdited("before", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
+        String stale = rows.insertEdited("before", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
                 "local", false);
-        UUID fresh = rows.insertEdited("other", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
+        String fresh = rows.insertEdited("other", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
                 "local", false);
         Job staleJob = job(stale);
         rows.update("UPDATE events SET video_title = 'after' WHERE id = ?", stale);
@@ -118,7 +117,7 @@ class CutterWorkerTest {
 
     @Test
     void rowResetWhileCuttingIsCancelledQuietlyAndLeavesNoFile() throws Exception {
-        UUID id = rows.insertEdited("reset me", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
+        String id = rows.insertEdited("reset me", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
                 "local", false);
         LocalBackend local = new LocalBackend(uploads, "", true);
         UploadBackend resetDuringCut = (request, video, finalizer) -> {
@@ -138,7 +137,7 @@ class CutterWorkerTest {
 
     @Test
     void rowEditedWhileClaimedGoesBackToTheQueueWithItsNewInputs() throws Exception {
-        UUID id = rows.insertEdited("first title", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
+        String id = rows.insertEdited("first title", "2026-11-20T14:00:01", "2026-11-20T14:00:05", "desertbus", "source",
                 "local", false);
         LocalBackend local = new LocalBackend(uploads, "", false);
         UploadBackend editDuringCut = (request, video, finalizer) -> {
@@ -157,7 +156,7 @@ class CutterWorkerTest {
 
     @Test
     void retryableUploadFailureReturnsTheRowToEdited() throws Exception {
-        UUID id = rows.insertEdited("flaky", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
+        String id = rows.insertEdited("flaky", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
                 "local", false);
         UploadBackend flaky = (request, video, finalizer) -> {
             throw new UploadException(UploadException.Kind.RETRYABLE, "503 from the backend");
@@ -171,7 +170,7 @@ class CutterWorkerTest {
 
     @Test
     void nonRetryableUploadFailureSendsTheRowBackToTheEditor() throws Exception {
-        UUID id = rows.insertEdited("refused", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
+        String id = rows.insertEdited("refused", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
                 "local", false);
         UploadBackend refusing = (request, video, finalizer) -> {
             throw new UploadException(UploadException.Kind.NON_RETRYABLE, "400: title too long");
@@ -183,7 +182,7 @@ class CutterWorkerTest {
 
     @Test
     void failureAfterFinalizingStaysFinalizingForAnOperator() throws Exception {
-        UUID id = rows.insertEdited("lost answer", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
+        String id = rows.insertEdited("lost answer", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
                 "local", false);
         UploadBackend unknown = (request, video, finalizer) -> {
             try (var in = video.open()) {
@@ -206,7 +205,7 @@ class CutterWorkerTest {
 
     @Test
     void failedCutSendsTheRowBackToTheEditorWithFfmpegsReason() throws Exception {
-        UUID id = rows.insertEdited("broken video", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
+        String id = rows.insertEdited("broken video", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus", "source",
                 "local", false);
         Path dir = Files.createTempDirectory("broken-store");
         long t0 = Timestamps.parseUtc("2026-11-20T14:00:00");
@@ -223,7 +222,7 @@ class CutterWorkerTest {
 
     @Test
     void transcodingRowsBecomeDoneWhenTheBackendSaysSo() throws Exception {
-        UUID id = rows.insertEdited("slow to process", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",
+        String id = rows.insertEdited("slow to process", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",
                 "source", "local", false);
         java.util.Set<String> processed = new java.util.HashSet<>();
         Map<String, String> failed = new java.util.HashMap<>();

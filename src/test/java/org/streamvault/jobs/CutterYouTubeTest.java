@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.Timestamps;
@@ -35,7 +34,7 @@ class CutterYouTubeTest {
             TestNode.initialise(testDb);
             Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
             EventRows rows = new EventRows(testDb);
-            UUID id = rows.insertEdited("To YouTube", "2026-11-20T14:00:01", "2026-11-20T14:00:07", "desertbus",
+            String id = rows.insertEdited("To YouTube", "2026-11-20T14:00:01", "2026-11-20T14:00:07", "desertbus",
                     "source", "yt", false);
             TestNode node = startCutter(store, testDb, youtube, credentials);
             try {
@@ -73,7 +72,7 @@ class CutterYouTubeTest {
             TestNode.initialise(testDb);
             Path credentials = youtube.writeCredentials(dir.resolve("credentials.json"));
             EventRows rows = new EventRows(testDb);
-            UUID id = rows.insertEdited("Rejected", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",
+            String id = rows.insertEdited("Rejected", "2026-11-20T14:00:01", "2026-11-20T14:00:03", "desertbus",
                     "source", "yt", false);
             try (TestNode node = startCutter(store, testDb, youtube, credentials)) {
                 Await.until("TRANSCODING", () -> "TRANSCODING".equals(rows.get(id).get("state")));

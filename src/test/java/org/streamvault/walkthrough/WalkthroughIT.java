@@ -150,7 +150,7 @@ class WalkthroughIT {
                         && p.toString().endsWith(".ts")).toList();
             }
             assertThat(clips).hasSize(1);
-            // 30 s of 30 fps video (frames, not the container's duration: a fast cut's timestamps jump)
+            // 20 s + 10 s of 30 fps video (frames, not the container's duration: a fast cut's timestamps jump)
             assertThat(MediaProbe.videoFrames(clips.get(0))).isBetween(30 * TestMedia.FPS - 1, 30 * TestMedia.FPS + 1);
             w.stop(node);
             assertNoStackTraces("cutter-2-run.sh", "cutter-3-insert.sh");

@@ -95,7 +95,7 @@ class YouTubeTranscodeCheckTest {
     }
 
     private String upload() throws UploadException {
-        UploadRequest request = new UploadRequest(UUID.randomUUID(), "t", "d", List.of(), true, "video/MP2T", "ts");
+        UploadRequest request = new UploadRequest(UUID.randomUUID().toString(), "t", "d", List.of(), true, "video/MP2T", "ts");
         return backend.upload(request, YouTubeUploadTest.streaming(YouTubeUploadTest.randomBytes(5000)), () -> { })
                 .videoId();
     }

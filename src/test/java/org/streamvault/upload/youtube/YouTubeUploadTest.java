@@ -69,7 +69,7 @@ class YouTubeUploadTest {
             pendingAtFinalize.set(fake.pendingBytes());
             videosAtFinalize.set(fake.videos().size());
         };
-        UploadRequest request = new UploadRequest(UUID.randomUUID(), "Day 3 | The bridge", "Cut from the stream.\nGG",
+        UploadRequest request = new UploadRequest(UUID.randomUUID().toString(), "Day 3 | The bridge", "Cut from the stream.\nGG",
                 List.of("speedrun", "bridge"), true, "video/MP2T", "ts");
 
         UploadResult result = backend(settings()).upload(request, streaming(video), finalizer);
@@ -110,7 +110,7 @@ class YouTubeUploadTest {
             }
         };
         ObjectNode hidden = settings().put("hidden", true);
-        UploadRequest request = new UploadRequest(UUID.randomUUID(), "t", "d", List.of(), true, "video/mp4", "mp4");
+        UploadRequest request = new UploadRequest(UUID.randomUUID().toString(), "t", "d", List.of(), true, "video/mp4", "mp4");
 
         UploadResult result = backend(hidden).upload(request, spooled, counting());
 
@@ -123,7 +123,7 @@ class YouTubeUploadTest {
 
     @Test
     void nonPublicRequestOnPublicLocationIsUnlisted() throws Exception {
-        UploadRequest request = new UploadRequest(UUID.randomUUID(), "t", "d", List.of(), false, "video/MP2T", "ts");
+        UploadRequest request = new UploadRequest(UUID.randomUUID().toString(), "t", "d", List.of(), false, "video/MP2T", "ts");
         UploadResult result = backend(settings()).upload(request, streaming(randomBytes(1000)), counting());
         assertThat(fake.videos().get(result.videoId()).resource().path("status").path("privacyStatus").asText())
                 .isEqualTo("unlisted");
@@ -246,7 +246,7 @@ class YouTubeUploadTest {
     @Test
     void unreachableApiIsRetryable() throws Exception {
         ObjectNode s = settings().put("api_root_url", "http://127.0.0.1:" + TestNode.freePort() + "/");
-        UploadRequest request = new UploadRequest(UUID.randomUUID(), "t", "d", List.of(), true, "video/MP2T", "ts");
+        UploadRequest request = new UploadRequest(UUID.randomUUID().toString(), "t", "d", List.of(), true, "video/MP2T", "ts");
         UploadException e = catchThrowableOfType(UploadException.class,
                 () -> backend(s).upload(request, streaming(randomBytes(1000)), counting()));
         assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
@@ -255,7 +255,7 @@ class YouTubeUploadTest {
     }
 
     private UploadException uploadFailing(VideoSource source, Finalizer finalizer) {
-        UploadRequest request = new UploadRequest(UUID.randomUUID(), "t", "d", List.of("x"), true, "video/MP2T", "ts");
+        UploadRequest request = new UploadRequest(UUID.randomUUID().toString(), "t", "d", List.of("x"), true, "video/MP2T", "ts");
         return catchThrowableOfType(UploadException.class, () -> backend(settings()).upload(request, source, finalizer));
     }
 
