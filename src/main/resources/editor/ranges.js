@@ -104,6 +104,11 @@ function edgeRow(r, i, edge) {
     placeholder: edge + ', ISO-8601 UTC', disabled: ranges.readOnly });
   input.setAttribute('aria-label', 'Range ' + n + ' ' + edge + ' (UTC)');
   input.addEventListener('input', () => { r[edge] = input.value; showLengths(); });
+  // once typed, a time is shown as the page writes times (and a typo is left for the operator to see)
+  input.addEventListener('change', () => {
+    const ms = parseTime(input.value);
+    if (ms && !isNaN(ms)) input.value = r[edge] = formatTime(ms);
+  });
   row.append(
     button('set-' + edge + '-' + n, 'Set ' + edge, 'Set the ' + edge + ' from the playhead (key ' + (edge === 'start' ? '[' : ']') + ')',
       () => { makeCurrent(i); setEdge(edge); }, ranges.readOnly),
