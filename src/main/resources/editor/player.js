@@ -33,15 +33,16 @@ function loadWindow(keepWall) {
   player.fragments = [];
   player.seekTo = keepWall;
   if (window.Hls && Hls.isSupported()) {
-    // startPosition 0: a range ending in the future has no ENDLIST; still start at its beginning, not the live edge
-    const hls = new Hls({ startPosition: 0 });
+    // startPosition 0: a range ending in the future has no ENDLIST; still start at its beginning, not the live edge.
+    // A reloaded window starts loading only once its playlist says where the kept wall-clock time is.
+    const hls = new Hls({ startPosition: 0, autoStartLoad: keepWall == null });
     player.hls = hls;
     hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
       player.fragments = data.details.fragments;
       if (player.seekTo != null) {
         const seconds = secondsAt(player.seekTo);
         player.seekTo = null;
-        if (seconds != null) video.currentTime = seconds;
+        hls.startLoad(seconds == null ? 0 : seconds);
       }
       showPlayhead();
     });
