@@ -58,28 +58,29 @@ class EditorCutBrowserTest extends BaseEditorPageTest {
     }
 
     @Test
-    void twoRangesWithATransitionAreSubmittedAndCutIntoOneVideo() throws Exception {
+    void threeMomentsJoinedByAFadeAndAHardCutAreSubmittedAndCutIntoOneVideo() throws Exception {
         String id = event("The bus does a loop");
         open(id, "UNEDITED");
         EditorRangesBrowserTest.typeRanges("2026-11-20T14:00:02Z", "2026-11-20T14:00:08Z", "2026-11-20T14:01:00Z",
-                "2026-11-20T14:01:05Z");
+                "2026-11-20T14:01:05Z", "2026-11-20T14:00:40Z", "2026-11-20T14:00:44Z");
         EditorRangesBrowserTest.transition(1, "fade", "1");
-        assertThat(el("total-length").getText()).isEqualTo("0:00:10.000");
+        assertThat(el("total-length").getText()).isEqualTo("0:00:14.000");
         type("video-title", "Loop the loop");
         new Select(el("upload-location")).selectByValue("local");
         el("submit").click();
         browser.waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
-        assertThat(rows.get(id)).containsEntry("video_transitions", "{\"(fade,1)\"}").containsEntry("video_ranges",
+        assertThat(rows.get(id)).containsEntry("video_transitions", "{\"(fade,1)\",NULL}").containsEntry("video_ranges",
                 "{\"(\\\"2026-11-20 14:00:02\\\",\\\"2026-11-20 14:00:08\\\")\","
-                        + "\"(\\\"2026-11-20 14:01:00\\\",\\\"2026-11-20 14:01:05\\\")\"}");
+                        + "\"(\\\"2026-11-20 14:01:00\\\",\\\"2026-11-20 14:01:05\\\")\","
+                        + "\"(\\\"2026-11-20 14:00:40\\\",\\\"2026-11-20 14:00:44\\\")\"}");
 
         awaitState(id, "DONE");
         Map<String, String> row = rows.get(id);
         assertThat(row.get("error")).isNull();
         assertThat(row.get("video_link")).startsWith("https://clips.example/DB2026");
         // This branch's cutter joins ranges with hard cuts (CutterWorker: transitions are not handed to the cut yet).
-        CutChecker.assertPlaysAs(uploaded(id, "ts"), 11.0);
-        // TODO(issue #14, after merging xfade): the fade overlaps its ranges: expect 6 + 5 - 1 = 10.0 s here.
+        CutChecker.assertPlaysAs(uploaded(id, "ts"), 15.0);
+        // TODO(issue #14, after merging xfade): the fade overlaps its ranges: expect 6 + 5 + 4 - 1 = 14.0 s here.
     }
 
     @Test
