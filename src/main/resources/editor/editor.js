@@ -1,14 +1,25 @@
 // Streamvault editor page: pick an event, find the clip in the player, save it for the cutter.
-// Talks only to this node: /thrimshim (the editor API) and /playlist (the restreamer).
+// Talks only to this node: /thrimshim (the editor API), /playlist and /cut (the restreamer).
+// This file holds the row, the form and saving; player.js the video, ranges.js the ranges and
+// their transitions, preview.js the preview of a join, keys.js the keyboard shortcuts.
 'use strict';
 
-const PAD_BEFORE_MS = 60 * 1000;   // the player starts a minute before the event
-const PAD_AFTER_MS = 120 * 1000;   // and ends two minutes after it
-const FRAME_S = 1 / 30;
 const SHEET_COLUMNS = ['sheet_name', 'event_start', 'event_end', 'category', 'description', 'notes', 'tags'];
+// A published video: only its title, description, tags, visibility (and thumbnail) may change.
+const PUBLISHED_STATES = ['DONE', 'MODIFIED'];
 
 const $ = (id) => document.getElementById(id);
-const state = { defaults: null, row: null, token: null, hls: null, fragments: [], rangeStartMs: null };
+const state = { defaults: null, row: null, token: null };
+
+// Sections other scripts add to the form (thumbnails, ...): each may have
+//   fill(row, published)  when a row is shown (published: only modifiable fields may change),
+//   contribute(body)      to add its fields to a save's JSON body.
+// Register with Editor.addSection({...}) from a script loaded after this one (index.html, defer).
+const Editor = {
+  sections: [],
+  addSection(section) { this.sections.push(section); },
+  state,
+};
 
 // ---- times: the API speaks ISO-8601 UTC with up to microseconds; the page works in milliseconds
 function parseTime(text) {
@@ -110,6 +121,7 @@ async function showPicker() {
 // ---- the editor
 async function showEditor(id) {
   const row = await fetchJson('/thrimshim/' + encodeURIComponent(id));
+  await loadTransitionTypes();
   $('editor').hidden = false;
   fillRow(row);
   startPlayer(row);
@@ -126,10 +138,7 @@ function fillRow(row) {
   $('event-range').textContent = (start ? formatTime(start) + ' (' + eventTime(start) + ')' : '?') + ' to '
     + (end ? formatTime(end) : '?');
   showState(row);
-  // one range on this page (the API takes several; their joins are hard cuts here)
-  const range = (row.video_ranges && row.video_ranges[0]) || [null, null];
-  $('video-start').value = range[0] ? formatTime(parseTime(range[0])) : '';
-  $('video-end').value = range[1] ? formatTime(parseTime(range[1])) : '';
+  loadRanges(row);
   $('title-prefix').textContent = row.title_prefix || '';
   $('video-title').maxLength = row.title_max_length;
   $('video-title').value = row.video_title != null ? row.video_title : (row.description || '').slice(0, row.title_max_length);
@@ -143,8 +152,26 @@ function fillRow(row) {
   if (!locations.length) select.add(new Option('(none configured: drafts only)', ''));
   select.value = row.upload_location || locations[0] || '';
   $('allow-holes').checked = !!row.allow_holes;
+  $('unlisted').checked = row.public === false;
   $('uploader-whitelist').value = (row.uploader_whitelist || []).join(', ');
+  showPublished(row);
+  for (const section of Editor.sections) if (section.fill) section.fill(row, isPublished(row));
   updateCounts();
+}
+
+function isPublished(row) {
+  return PUBLISHED_STATES.includes(row.state);
+}
+
+// A published video keeps its cut: ranges and where it went are read-only, "Submit changes" saves the rest.
+function showPublished(row) {
+  const published = isPublished(row);
+  $('modify-hint').hidden = !published;
+  $('save-draft').hidden = published;
+  $('submit').hidden = published;
+  $('submit-changes').hidden = !published;
+  for (const input of document.querySelectorAll('.cut-input')) input.disabled = published;
+  setRangesReadOnly(published);
 }
 
 // States in which no video can have been uploaded yet: a plain reset is safe (the API agrees).
@@ -165,84 +192,6 @@ function showState(row) {
 function updateCounts() {
   const title = $('video-title');
   $('title-count').textContent = title.value.length + ' / ' + title.maxLength;
-  const s = parseTime($('video-start').value), e = parseTime($('video-end').value);
-  $('clip-length').textContent = s && e && !isNaN(s) && !isNaN(e) ? formatDuration(e - s) : '–';
-}
-
-// ---- the player: hls.js on the restreamer's playlist; wall-clock times come from the
-// playlist's #EXT-X-PROGRAM-DATE-TIME of each segment, so holes do not shift them.
-function startPlayer(row) {
-  const range = (row.video_ranges && row.video_ranges[0]) || [null, null];
-  const times = [row.event_start, range[0], row.event_end, range[1]].map(parseTime).filter((t) => t);
-  if (!times.length) {
-    showMessage('This event has no start time yet, so there is nothing to play; enter start and end by hand.');
-    return;
-  }
-  const from = Math.min(...times) - PAD_BEFORE_MS;
-  const to = Math.max(...times) + PAD_AFTER_MS;
-  state.rangeStartMs = from;
-  const url = '/playlist/' + encodeURIComponent(row.video_channel) + '/' + encodeURIComponent(row.video_quality || 'source')
-    + '.m3u8?start=' + encodeURIComponent(formatTime(from)) + '&end=' + encodeURIComponent(formatTime(to));
-  const video = $('video');
-  if (window.Hls && Hls.isSupported()) {
-    // startPosition 0: a range ending in the future has no ENDLIST; still start at its beginning, not the live edge
-    const hls = new Hls({ startPosition: 0 });
-    state.hls = hls;
-    hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
-      state.fragments = data.details.fragments;
-      showPlayhead();
-    });
-    hls.on(Hls.Events.ERROR, (event, data) => {
-      if (data.fatal) showMessage('The video could not be played: ' + data.details
-        + (data.response && data.response.code ? ' (HTTP ' + data.response.code + ')' : ''));
-    });
-    hls.loadSource(url);
-    hls.attachMedia(video);
-  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
-    video.src = url;
-  } else {
-    showMessage('This browser cannot play HLS video.');
-  }
-  video.addEventListener('timeupdate', showPlayhead);
-}
-
-function showPlayhead() {
-  const wall = wallAt($('video').currentTime);
-  $('playhead').textContent = wall ? formatTime(wall) : '–';
-  $('playhead-event').textContent = wall ? eventTime(wall) : '';
-}
-
-function wallAt(seconds) {
-  const frags = state.fragments;
-  let f = null;
-  for (const candidate of frags) {
-    if (candidate.start <= seconds + 1e-6) f = candidate; else break;
-  }
-  if (f && f.programDateTime) return f.programDateTime + (seconds - f.start) * 1000;
-  return state.rangeStartMs == null ? null : state.rangeStartMs + seconds * 1000;
-}
-
-function secondsAt(wallMs) {
-  for (const f of state.fragments) {
-    if (!f.programDateTime) continue;
-    const end = f.programDateTime + f.duration * 1000;
-    if (wallMs < end) return f.start + Math.max(0, wallMs - f.programDateTime) / 1000;
-  }
-  return state.rangeStartMs == null ? null : (wallMs - state.rangeStartMs) / 1000;
-}
-
-function setMark(which) {
-  const wall = wallAt($('video').currentTime);
-  if (wall == null) return;
-  $(which).value = formatTime(wall);
-  updateCounts();
-}
-
-function goToMark(which) {
-  const wall = parseTime($(which).value);
-  if (!wall || isNaN(wall)) { showMessage('Set the ' + (which === 'video-start' ? 'start' : 'end') + ' first.'); return; }
-  const seconds = secondsAt(wall);
-  if (seconds != null) $('video').currentTime = seconds;
 }
 
 // ---- saving
@@ -250,40 +199,35 @@ function listField(id) {
   return $(id).value.split(',').map((s) => s.trim()).filter((s) => s);
 }
 
-function timeField(id, label) {
-  const text = $(id).value.trim();
-  if (!text) return null;
-  const ms = parseTime(text);
-  if (isNaN(ms)) throw new Error(label + ' is not a time like 2026-11-20T14:05:42.125Z');
-  return formatTime(ms);
-}
-
-// the page's one range as the API's list of ranges; none until both ends are set
-function rangesField() {
-  const start = timeField('video-start', 'Start'), end = timeField('video-end', 'End');
-  return start && end ? [[start, end]] : null;
-}
+const SAVED_TEXT = {
+  EDITED: 'Submitted: the video will be cut and uploaded.',
+  UNEDITED: 'Draft saved.',
+  MODIFIED: 'Changes submitted: the published video will be updated.',
+};
 
 async function save(targetState, override) {
   $('conflict').hidden = true;
   let body;
   try {
+    // a published video's cut is not changed: its stored ranges go back as they came
+    const cut = targetState === 'MODIFIED'
+      ? { ranges: state.row.video_ranges, transitions: state.row.video_transitions } : rangesForSave();
     body = {
       state: targetState,
-      video_ranges: rangesField(),
-      video_transitions: null,
+      video_ranges: cut.ranges,
+      video_transitions: cut.transitions,
       video_title: $('video-title').value,
       video_description: $('video-description').value,
       video_tags: listField('video-tags'),
-      upload_location: $('upload-location').value || null,
+      upload_location: targetState === 'MODIFIED' ? state.row.upload_location : $('upload-location').value || null,
       video_channel: state.row.video_channel,
       video_quality: state.row.video_quality || 'source',
       allow_holes: $('allow-holes').checked,
       uploader_whitelist: listField('uploader-whitelist').length ? listField('uploader-whitelist') : null,
-      public: state.row.public !== false,
+      public: !$('unlisted').checked,
       thumbnail_mode: state.row.thumbnail_mode || 'NONE',
     };
-    if (body.video_ranges) body.video_transitions = [];
+    for (const section of Editor.sections) if (section.contribute) section.contribute(body);
   } catch (e) {
     showMessage(e.message);
     return;
@@ -300,7 +244,8 @@ async function save(targetState, override) {
     const saved = JSON.parse(text);
     state.row = saved;
     showState(saved);
-    showMessage(targetState === 'EDITED' ? 'Submitted: the video will be cut and uploaded.' : 'Draft saved.', 'ok');
+    showPublished(saved);
+    showMessage(SAVED_TEXT[targetState], 'ok');
   } else if (r.status === 409) {
     // the server names each changed column: "...: description: 'old' => 'new'; notes: ... (reload ...)"
     const changes = text.trim().replace(/^[^:]*: /, '').replace(/ \(reload.*\)$/, '');
@@ -363,41 +308,19 @@ function saveManualLink() {
     'Marked as uploaded by hand.');
 }
 
-// ---- keyboard shortcuts (not while typing)
-function onKey(e) {
-  const t = e.target;
-  if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
-  if (e.ctrlKey || e.metaKey || e.altKey) return;
-  const video = $('video');
-  const actions = {
-    'i': () => setMark('video-start'), 'o': () => setMark('video-end'),
-    'I': () => goToMark('video-start'), 'O': () => goToMark('video-end'),
-    ' ': () => (video.paused ? video.play() : video.pause()),
-    'ArrowLeft': () => { video.currentTime = Math.max(0, video.currentTime - 5); },
-    'ArrowRight': () => { video.currentTime += 5; },
-    ',': () => { video.pause(); video.currentTime = Math.max(0, video.currentTime - FRAME_S); },
-    '.': () => { video.pause(); video.currentTime += FRAME_S; },
-  };
-  const action = actions[e.key];
-  if (action && !$('editor').hidden) {
-    e.preventDefault();
-    action();
-  }
-}
-
 function wireButtons() {
-  $('set-start').onclick = () => setMark('video-start');
-  $('set-end').onclick = () => setMark('video-end');
-  $('goto-start').onclick = () => goToMark('video-start');
-  $('goto-end').onclick = () => goToMark('video-end');
   $('save-draft').onclick = () => save('UNEDITED', false);
   $('submit').onclick = () => save('EDITED', false);
+  $('submit-changes').onclick = () => save('MODIFIED', false);
   $('override').onclick = () => save($('conflict').dataset.state || 'EDITED', true);
   $('reload').onclick = () => location.reload();
   $('reset').onclick = resetRow;
   $('manual-save').onclick = saveManualLink;
-  for (const id of ['video-title', 'video-start', 'video-end']) $(id).addEventListener('input', updateCounts);
-  document.addEventListener('keydown', onKey);
+  $('video-title').addEventListener('input', updateCounts);
+  wirePlayer();
+  wireRanges();
+  wirePreview();
+  wireKeys();
 }
 
 async function main() {
@@ -412,4 +335,5 @@ async function main() {
   }
 }
 
-main();
+// after every deferred script has run, so their functions and sections exist
+document.addEventListener('DOMContentLoaded', main);

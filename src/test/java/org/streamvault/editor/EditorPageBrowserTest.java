@@ -2,91 +2,17 @@ package org.streamvault.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.streamvault.segments.Timestamps;
-import org.streamvault.testing.EventRows;
-import org.streamvault.testing.StoreBuilder;
-import org.streamvault.testing.TestBrowser;
-import org.streamvault.testing.TestDatabase;
 import org.streamvault.testing.TestIdTokens;
-import org.streamvault.testing.TestMedia;
 import org.streamvault.testing.TestNode;
 
-/**
- * The editor page in real headless Chromium, on a node that also serves the video: 60 real
- * 2-second segments from 14:00:00 to 14:02:00; the event runs 14:01:00 to 14:01:10, so the
- * padded range (a minute before, two after) ends in a hole and the playlist has no ENDLIST.
- */
-class EditorPageBrowserTest {
-    static final String T0 = "2026-11-20T14:00:00";
-    static TestDatabase testDb;
-    static EventRows rows;
-    static TestNode node;
-    static TestBrowser browser;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        testDb = TestDatabase.create();
-        rows = new EventRows(testDb);
-        TestNode.initialise(testDb);
-        Path store = Files.createTempDirectory("editor-store");
-        StoreBuilder s = new StoreBuilder(store, "desertbus", "source");
-        s.addMedia(Timestamps.parseUtc(T0), 60, "2.0");
-        node = TestNode.start(store, "streamvault.editor.enabled", "true", "streamvault.db.url", testDb.url(),
-                "streamvault.db.user", testDb.user(), "streamvault.editor.auth.enabled", "false",
-                "streamvault.editor.title-prefix", "DB2026", "streamvault.editor.upload-locations", "youtube,local",
-                "streamvault.editor.event-start", "2026-11-20T12:00:00Z");
-        browser = TestBrowser.start();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        node.close();
-        testDb.close();
-    }
-
-    ChromeDriver driver() {
-        return browser.driver();
-    }
-
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver()).executeScript(script, args);
-    }
-
-    double currentTime() {
-        return ((Number) js("return document.getElementById('video').currentTime")).doubleValue();
-    }
-
-    WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
-    }
-
-    WebElement el(String id) {
-        return driver().findElement(By.id(id));
-    }
-
-    String event(String description) throws Exception {
-        return rows.insertUnedited("Friday", "2026-11-20T14:01:00", "2026-11-20T14:01:10", "Highlights", description);
-    }
-
+/** The editor page in real headless Chromium: a one-range clip, conflicts, sign-in, the picker, resets. */
+class EditorPageBrowserTest extends BaseEditorPageTest {
     void open(String id) {
-        driver().get(node.url("/editor/?id=" + id));
-        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        open(id, "UNEDITED");
     }
 
     @Test
@@ -98,20 +24,20 @@ class EditorPageBrowserTest {
         assertThat(el("title-prefix").getText()).isEqualTo("DB2026 -");
         assertThat(el("video-title").getDomProperty("maxLength")).isEqualTo("91");
         // before playing, the playhead shows where the padded range starts: a minute before the event
-        waitUpTo(10).until(d -> el("playhead").getText().equals("2026-11-20T14:00:00.000Z"));
+        browser.waitUpTo(10).until(d -> el("playhead").getText().equals("2026-11-20T14:00:00.000Z"));
 
-        js("document.getElementById('video').play()");
-        waitUpTo(30).until(d -> currentTime() > 3.0);
-        el("set-start").click();
-        double startAt = currentTime();
-        waitUpTo(30).until(d -> currentTime() > startAt + 2.5);
-        js("document.getElementById('video').pause()");
-        driver().findElement(By.tagName("body")).sendKeys("o");
-        double endAt = currentTime();
+        browser.js("document.getElementById('video').play()");
+        browser.waitUpTo(30).until(d -> browser.currentTime() > 3.0);
+        el("set-start-1").click();
+        double startAt = browser.currentTime();
+        browser.waitUpTo(30).until(d -> browser.currentTime() > startAt + 2.5);
+        browser.js("document.getElementById('video').pause()");
+        driver().findElement(By.tagName("body")).sendKeys("]");
+        double endAt = browser.currentTime();
 
         long t0 = Timestamps.parseUtc(T0);
-        long start = Timestamps.parseUtc(el("video-start").getDomProperty("value"));
-        long end = Timestamps.parseUtc(el("video-end").getDomProperty("value"));
+        long start = Timestamps.parseUtc(el("range-start-1").getDomProperty("value"));
+        long end = Timestamps.parseUtc(el("range-end-1").getDomProperty("value"));
         // the playhead maps to wall-clock time through the playlist's program date-times
         assertThat((start - t0) / 1e6).isCloseTo(startAt, org.assertj.core.data.Offset.offset(0.5));
         assertThat((end - t0) / 1e6).isCloseTo(endAt, org.assertj.core.data.Offset.offset(0.1));
@@ -119,15 +45,15 @@ class EditorPageBrowserTest {
         assertThat(el("playhead").getText()).startsWith("2026-11-20T14:00:");
 
         // jumping back to the start moves the playhead there
-        el("goto-start").click();
-        waitUpTo(5).until(d -> Math.abs(currentTime() - (start - t0) / 1e6) < 0.2);
+        el("goto-start-1").click();
+        browser.waitUpTo(5).until(d -> Math.abs(browser.currentTime() - (start - t0) / 1e6) < 0.2);
 
         el("video-title").clear();
         el("video-title").sendKeys("A bird meets the bus");
         el("video-description").sendKeys("Nobody was hurt.");
         el("allow-holes").click();
         el("submit").click();
-        waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
+        browser.waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
         assertThat(el("state").getText()).isEqualTo("EDITED");
         browser.screenshot("editor-page.png");
 
@@ -146,11 +72,11 @@ class EditorPageBrowserTest {
     void aScheduleChangeWhileEditingIsShownAsAConflict() throws Exception {
         String id = event("The bus stops for ice cream");
         open(id);
-        el("video-start").sendKeys("2026-11-20T14:00:58Z");
-        el("video-end").sendKeys("2026-11-20T14:01:15Z");
+        el("range-start-1").sendKeys("2026-11-20T14:00:58Z");
+        el("range-end-1").sendKeys("2026-11-20T14:01:15Z");
         rows.update("UPDATE events SET description = 'The bus stops for two ice creams' WHERE id = ?", id);
         el("submit").click();
-        waitUpTo(10).until(d -> el("conflict").isDisplayed());
+        browser.waitUpTo(10).until(d -> el("conflict").isDisplayed());
         assertThat(el("conflict-text").getText()).contains("changed this event in the schedule")
                 .contains("description: 'The bus stops for ice cream' => 'The bus stops for two ice creams'");
         assertThat(el("message").getText()).contains("conflict");
@@ -158,7 +84,7 @@ class EditorPageBrowserTest {
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
 
         el("override").click();
-        waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
+        browser.waitUpTo(10).until(d -> el("message").getText().startsWith("Submitted"));
         assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("video_ranges",
                 "{\"(\\\"2026-11-20 14:00:58\\\",\\\"2026-11-20 14:01:15\\\")\"}");
     }
@@ -167,10 +93,10 @@ class EditorPageBrowserTest {
     void validationErrorsAreShownAndNothingIsSaved() throws Exception {
         String id = event("The bus is very quiet");
         open(id);
-        el("video-start").sendKeys("2026-11-20T14:01:30Z");
-        el("video-end").sendKeys("2026-11-20T14:01:00Z");
+        el("range-start-1").sendKeys("2026-11-20T14:01:30Z");
+        el("range-end-1").sendKeys("2026-11-20T14:01:00Z");
         el("submit").click();
-        waitUpTo(10).until(d -> el("message").getText().contains("range 1: the start must be before the end"));
+        browser.waitUpTo(10).until(d -> el("message").getText().contains("range 1: the start must be before the end"));
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
     }
 
@@ -185,21 +111,21 @@ class EditorPageBrowserTest {
                         TestIdTokens.AUDIENCE, "streamvault.editor.auth.jwks-url", tokens.jwksUrl(),
                         "streamvault.editor.upload-locations", "local")) {
             driver().get(authNode.url("/editor/?id=" + id));
-            waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+            browser.waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
             assertThat(el("auth-banner").isDisplayed()).isFalse();
             // Google's script cannot load here (no network in tests): the page says so and still works
-            waitUpTo(10).until(d -> el("signin-status").getText().contains("Google Sign-In could not load"));
-            el("video-start").sendKeys("2026-11-20T14:01:00Z");
-            el("video-end").sendKeys("2026-11-20T14:01:05Z");
+            browser.waitUpTo(10).until(d -> el("signin-status").getText().contains("Google Sign-In could not load"));
+            el("range-start-1").sendKeys("2026-11-20T14:01:00Z");
+            el("range-end-1").sendKeys("2026-11-20T14:01:05Z");
             el("submit").click();
-            waitUpTo(10).until(d -> el("message").getText().contains("sign in first"));
+            browser.waitUpTo(10).until(d -> el("message").getText().contains("sign in first"));
             assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
 
             // what Google's callback hands the page after a sign-in
-            js("onSignedIn({credential: arguments[0]})", tokens.token("Ada@Example.org"));
+            browser.js("onSignedIn({credential: arguments[0]})", tokens.token("Ada@Example.org"));
             assertThat(el("signin-status").getText()).isEqualTo("Signed in as Ada@Example.org");
             el("submit").click();
-            waitUpTo(10).until(d -> !el("message").getText().contains("sign in first"));
+            browser.waitUpTo(10).until(d -> !el("message").getText().contains("sign in first"));
             assertThat(el("message").getText()).startsWith("Submitted");
             assertThat(rows.get(id)).containsEntry("state", "EDITED").containsEntry("editor", "ada@example.org")
                     .containsEntry("upload_location", "local");
@@ -210,13 +136,13 @@ class EditorPageBrowserTest {
     void withoutAnIdThePickerListsEvents() throws Exception {
         String id = event("The bus gets a wash");
         driver().get(node.url("/editor"));
-        waitUpTo(10).until(d -> el("rows").getText().contains("The bus gets a wash"));
+        browser.waitUpTo(10).until(d -> el("rows").getText().contains("The bus gets a wash"));
         assertThat(el("rows").getText()).contains("2026-11-20T14:01:00.000Z 2:01:00.000 Friday Highlights");
         assertThat(el("editor").isDisplayed()).isFalse();
         browser.screenshot("editor-picker.png");
         driver().findElement(By.linkText("The bus gets a wash")).click();
-        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("?id=" + id));
-        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        browser.waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("?id=" + id));
+        browser.waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
         assertThat(el("event-description").getText()).isEqualTo("The bus gets a wash");
     }
 
@@ -229,13 +155,13 @@ class EditorPageBrowserTest {
 
         el("manual-link").sendKeys("https://example.org/not-youtube");
         el("manual-save").click();
-        waitUpTo(10).until(d -> el("message").getText().contains("does not look like a youtube.com or youtu.be"));
+        browser.waitUpTo(10).until(d -> el("message").getText().contains("does not look like a youtube.com or youtu.be"));
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
 
         el("manual-link").clear();
         el("manual-link").sendKeys("https://youtu.be/dQw4w9WgXcQ");
         el("manual-save").click();
-        waitUpTo(10).until(d -> el("state").getText().equals("DONE"));
+        browser.waitUpTo(10).until(d -> el("state").getText().equals("DONE"));
         assertThat(el("message").getText()).isEqualTo("Marked as uploaded by hand.");
         assertThat(el("video-link").getText()).isEqualTo("Video: https://youtu.be/dQw4w9WgXcQ");
         assertThat(el("manual-box").isDisplayed()).isFalse();
@@ -251,7 +177,7 @@ class EditorPageBrowserTest {
                 + " error = 'YouTube will not make video abcdefghijk viewable: upload status rejected (duplicate)'"
                 + " WHERE id = ?", id);
         driver().get(node.url("/editor/?id=" + id));
-        waitUpTo(10).until(d -> el("state").getText().equals("TRANSCODING"));
+        browser.waitUpTo(10).until(d -> el("state").getText().equals("TRANSCODING"));
         assertThat(el("row-error").getText()).contains("upload status rejected (duplicate)");
         assertThat(el("reset").getText()).isEqualTo("Force reset to unedited");
         assertThat(el("reset-hint").getText()).contains("a video may already exist");
@@ -265,7 +191,7 @@ class EditorPageBrowserTest {
 
         el("reset").click();
         driver().switchTo().alert().accept();
-        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        browser.waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
         assertThat(el("row-error").isDisplayed()).isFalse();
         assertThat(el("message").getText()).startsWith("Reset");
         assertThat(rows.get(id)).containsEntry("state", "UNEDITED").containsEntry("video_link", null)
@@ -277,10 +203,10 @@ class EditorPageBrowserTest {
         String id = rows.insertEdited("Queued clip", "2026-11-20T14:01:00", "2026-11-20T14:01:06", "desertbus",
                 "source", "local", false);
         driver().get(node.url("/editor/?id=" + id));
-        waitUpTo(10).until(d -> el("state").getText().equals("EDITED"));
+        browser.waitUpTo(10).until(d -> el("state").getText().equals("EDITED"));
         assertThat(el("reset").getText()).isEqualTo("Reset to unedited");
         el("reset").click();
-        waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
+        browser.waitUpTo(10).until(d -> el("state").getText().equals("UNEDITED"));
         assertThat(rows.get(id).get("state")).isEqualTo("UNEDITED");
     }
 }

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.streamvault.segments.SegmentType;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.Await;
@@ -75,60 +72,44 @@ class PlayerBrowserTest {
         return browser.driver();
     }
 
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver()).executeScript(script, args);
-    }
-
-    double currentTime() {
-        return ((Number) js("return document.getElementById('video').currentTime")).doubleValue();
-    }
-
-    WebElement el(String id) {
-        return driver().findElement(By.id(id));
-    }
-
-    WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
-    }
-
     /** The wall-clock time the page shows for the playhead, in microseconds. */
     long shownTime() {
-        return Timestamps.parseUtc(el("clock").getText());
+        return Timestamps.parseUtc(browser.el("clock").getText());
     }
 
     @Test
     void homePageListsTheRecordedChannelAndLinksToThePlayer() throws Exception {
         driver().get(node.url("/"));
-        assertThat(el("node-version").getText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(browser.el("node-version").getText()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(driver().findElement(By.cssSelector("section.channel h3")).getText()).isEqualTo(CHANNEL);
         assertThat(driver().findElement(By.cssSelector("#components li.on")).getText()).isEqualTo("downloader: on");
         // the page's script says how fresh the newest segment is
-        waitUpTo(5).until(d -> d.findElement(By.cssSelector("td.newest .ago")).getText().matches("\\(\\d+ s ago\\)"));
+        browser.waitUpTo(5).until(d -> d.findElement(By.cssSelector("td.newest .ago")).getText().matches("\\(\\d+ s ago\\)"));
         browser.screenshot("home-page.png");
         driver().findElement(By.cssSelector("a.watch")).click();
-        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/watch/test/source"));
-        waitUpTo(30).until(d -> currentTime() > 1.0);
+        browser.waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/watch/test/source"));
+        browser.waitUpTo(30).until(d -> browser.currentTime() > 1.0);
     }
 
     @Test
     void playsTheLiveTailAndShowsItsWallClockTime() throws Exception {
         driver().get(node.url("/watch/test/source"));
-        waitUpTo(30).until(d -> currentTime() > 0.5 && !el("clock").getText().equals("–"));
-        double before = currentTime();
-        waitUpTo(15).until(d -> currentTime() > before + 2.5);
+        browser.waitUpTo(30).until(d -> browser.currentTime() > 0.5 && !browser.el("clock").getText().equals("–"));
+        double before = browser.currentTime();
+        browser.waitUpTo(15).until(d -> browser.currentTime() > before + 2.5);
         long shown = shownTime();
         long newestStart = recorded().get(recorded().size() - 1).startMicros();
         // two segments behind the newest, the live sync point; "a few seconds" allows for the poll
         assertThat((newestStart - shown) / 1e6).as("seconds between the newest segment and the playhead")
                 .isBetween(-2.0, 6.0);
-        assertThat(el("live-state").getText()).isEqualTo("LIVE");
+        assertThat(browser.el("live-state").getText()).isEqualTo("LIVE");
         browser.screenshot("player-live.png");
 
         // seek back 8 s: the page says how far behind live it is; "go live" returns to the edge
-        js("const v = document.getElementById('video'); v.currentTime = Math.max(0, v.currentTime - 8)");
-        waitUpTo(10).until(d -> el("live-state").getText().endsWith("behind live"));
-        el("go-live").click();
-        waitUpTo(10).until(d -> el("live-state").getText().equals("LIVE"));
+        browser.js("const v = document.getElementById('video'); v.currentTime = Math.max(0, v.currentTime - 8)");
+        browser.waitUpTo(10).until(d -> browser.el("live-state").getText().endsWith("behind live"));
+        browser.el("go-live").click();
+        browser.waitUpTo(10).until(d -> browser.el("live-state").getText().equals("LIVE"));
         assertThat((recorded().get(recorded().size() - 1).startMicros() - shownTime()) / 1e6).isBetween(-2.0, 6.0);
     }
 
@@ -139,16 +120,16 @@ class PlayerBrowserTest {
         long start = files.get(0).startMicros() + 500_000;
         String startIso = Timestamps.formatIso(start);
         driver().get(node.url("/watch/test/source"));
-        el("start").sendKeys(startIso);
-        el("end").sendKeys("+4s");
-        el("play-range").click();
-        waitUpTo(10).until(d -> d.getCurrentUrl().contains("start="));
-        assertThat(el("what").getText()).contains("(0 min 4 s)");
-        waitUpTo(30).until(d -> !el("clock").getText().equals("–") && currentTime() > 0.3);
+        browser.el("start").sendKeys(startIso);
+        browser.el("end").sendKeys("+4s");
+        browser.el("play-range").click();
+        browser.waitUpTo(10).until(d -> d.getCurrentUrl().contains("start="));
+        assertThat(browser.el("what").getText()).contains("(0 min 4 s)");
+        browser.waitUpTo(30).until(d -> !browser.el("clock").getText().equals("–") && browser.currentTime() > 0.3);
         long first = shownTime();
         assertThat((first - start) / 1e6).as("the range plays from its start").isBetween(0.0, 1.5);
-        waitUpTo(15).until(d -> shownTime() > start + 2_500_000);
-        assertThat(el("live-state").getText()).isEmpty();
+        browser.waitUpTo(15).until(d -> shownTime() > start + 2_500_000);
+        assertThat(browser.el("live-state").getText()).isEmpty();
 
         String href = driver().findElement(By.cssSelector("a.cut[data-type=smart]")).getDomProperty("href");
         assertThat(href).startsWith(node.url("/cut/test/source.ts?start="));

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven by Selenium, from the Debian packages {@code chromium} and
@@ -52,6 +55,31 @@ public final class TestBrowser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Runs {@code script} in the page ({@code arguments[i]} are {@code args}); its {@code return} value. */
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** The element with this id in the page (fails if there is none). */
+    public WebElement el(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    /** The playhead, in seconds, of the page's video element with this id. */
+    public double currentTime(String videoId) {
+        return ((Number) js("return document.getElementById(arguments[0]).currentTime", videoId)).doubleValue();
+    }
+
+    /** The playhead of the page's main video element ({@code id="video"}). */
+    public double currentTime() {
+        return currentTime("video");
+    }
+
+    /** A wait for a condition in the page, polling until it holds or {@code seconds} pass. */
+    public WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
     /** Saves a PNG of the page under {@code target/} (a test artifact to look at). */
