@@ -3,6 +3,7 @@ package org.streamvault.restream;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -55,6 +56,13 @@ final class AsyncHttpConsumer extends VertxPlatformHttpConsumer {
     }
 
     private void respond(Exchange exchange, RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() && !response.ended()) {
+            // the processor sent this response itself and gave it up midway (the connection is
+            // dropped): writing it now would fail, and ending it would make a truncated body look whole
+            complete(exchange);
+            return;
+        }
         ResponseWriterAccess.writeResponse(ctx, exchange, getEndpoint().getHeaderFilterStrategy(),
                 getEndpoint().isMuteException()).onComplete(written -> {
                     if (written.succeeded()) {

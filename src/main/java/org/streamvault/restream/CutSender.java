@@ -20,11 +20,11 @@ import org.streamvault.segments.RateLimitedLog;
 /**
  * Sends a cut over HTTP/1.x straight into the Vert.x response, in chunks of up to
  * {@link #CHUNK} bytes, driven from the request's event loop: a chunk is read (on a
- * {@code cut-reader} thread, since a read may wait for ffmpeg or the disk), handed to Vert.x, and
- * the next one is read only once Vert.x's write queue has room again (its drain handler). A slow
- * or stalled client therefore holds no thread at all, only its cut (ffmpeg blocks on its full
- * pipe) and the chunk or two Netty has not written yet; a fast one gets the bytes at the speed of
- * the disk. Camel's own body pump moved 16 KB per worker round trip (a twentieth of {@code cat}
+ * {@code cut-reader} thread, since a read may wait for ffmpeg or the disk) while one of
+ * {@link #CHUNKS} chunks is free, and handed to Vert.x whenever its write queue has room (else by
+ * its drain handler). A slow or stalled client therefore holds no thread at all, only its cut
+ * (ffmpeg blocks on its full pipe) and at most {@link #CHUNKS} chunks; a fast one gets the bytes
+ * at the speed of the disk, the next chunk read while the socket takes the last. Camel's own body pump moved 16 KB per worker round trip (a twentieth of {@code cat}
  * on loopback).
  *
  * <p>The ways a cut ends early, as {@link CutResponseBody} handles them on the Camel path: the
@@ -57,11 +57,13 @@ final class CutSender {
     private final Map<String, String> headers;
     private final CompletableFuture<Void> sent = new CompletableFuture<>();
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private int chunks;
     private boolean reading;
     private boolean headWritten;
     private boolean clientGone;
     private boolean finished;
+    private boolean abandoned;
 
     private CutSender(HttpServerResponse out, Context eventLoop, Runnable dropConnection, int status,
             Map<String, String> headers, CutStream cut) {
@@ -91,6 +93,10 @@ final class CutSender {
     private void begin() {
         out.closeHandler(v -> gone());
         out.exceptionHandler(e -> gone());
+        out.drainHandler(v -> {
+            flush();
+            pump();
+        });
         if (out.closed()) {
             gone();
             return;
@@ -142,28 +148,40 @@ final class CutSender {
             writeHead();
         }
         if (n < 0) {
+            // the chunks read ahead go out first: at most CHUNKS of them, queued in Netty
+            while (!ready.isEmpty()) {
+                write(ready.poll());
+            }
             finish();
             return;
         }
         if (n > 0) {
-            write(chunk, n);
+            ready.add(new Ready(chunk, n));
+            flush();
         } else {
             free.push(chunk);
         }
         pump();
     }
 
-    /** Reads on when Vert.x has room and a chunk is free; otherwise waits for the drain or a written chunk. */
+    /** Writes the chunks read ahead while Vert.x has room; the drain handler writes the rest. */
+    private void flush() {
+        while (!finished && !ready.isEmpty() && !out.writeQueueFull()) {
+            write(ready.poll());
+        }
+    }
+
+    /**
+     * Reads ahead while a chunk is free, so the next chunk is ready when the socket drains (a
+     * read waiting for the drain would leave the socket idle meanwhile); with every chunk read
+     * and unwritten, a stalled client has stopped the cut without holding a thread.
+     */
     private void pump() {
         if (finished || reading) {
             return;
         }
         if (clientGone) {
             finish();
-            return;
-        }
-        if (out.writeQueueFull()) {
-            out.drainHandler(v -> pump());
             return;
         }
         if (free.isEmpty() && chunks >= CHUNKS) {
@@ -185,9 +203,9 @@ final class CutSender {
      * but it is the one way to pass bytes without copying them.
      */
     @SuppressWarnings("deprecation")
-    private void write(byte[] bytes, int n) {
-        out.write(Buffer.buffer(Unpooled.wrappedBuffer(bytes, 0, n))).onComplete(done -> {
-            free.push(bytes);
+    private void write(Ready chunk) {
+        out.write(Buffer.buffer(Unpooled.wrappedBuffer(chunk.bytes(), 0, chunk.length()))).onComplete(done -> {
+            free.push(chunk.bytes());
             pump();
         });
     }
@@ -210,11 +228,13 @@ final class CutSender {
         }
         finished = true;
         cut.close();
-        try {
-            // also after a failure or a disconnect: an ended response is one Camel leaves alone
-            out.end();
-        } catch (IllegalStateException e) {
-            // ended already (the 500 answer)
+        if (!abandoned) {
+            try {
+                // also after a disconnect: an ended response is one Camel leaves alone
+                out.end();
+            } catch (IllegalStateException e) {
+                // ended already (the 500 answer)
+            }
         }
         sent.complete(null);
     }
@@ -230,9 +250,14 @@ final class CutSender {
     private void failMidway(IOException e) {
         FAILED_MIDWAY_LOG.log(LOG::warn, "cut failed after " + cut.bytesRead() + " bytes, resetting the connection: "
                 + e.getMessage());
-        // closed now, before the end() that follows: its last chunk must never reach the client,
-        // which would take the truncated cut for a whole one
+        // never ended: the last chunk of a chunked body must not reach the client, which would take
+        // the truncated cut for a whole one (Vert.x may still flush what it holds before closing)
+        abandoned = true;
         dropConnection.run();
+    }
+
+    /** A chunk read and not yet handed to Vert.x. */
+    private record Ready(byte[] bytes, int length) {
     }
 
     /** Daemon threads named {@code cut-reader-N}, so a thread dump says what they are for. */
