@@ -1,11 +1,15 @@
 package org.streamvault.restream;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
+import org.apache.camel.support.AsyncCallbackToCompletableFutureAdapter;
 import org.slf4j.LoggerFactory;
 import org.streamvault.segments.FailureLog;
 import org.streamvault.segments.StorePathException;
@@ -17,10 +21,16 @@ import org.streamvault.segments.StorePathException;
  * <p>Request headers and query parameters arrive as message headers and Camel would echo them
  * back as response headers, so they are captured into a {@link Request} and cleared before the
  * handler sets the response. CORS headers go on every answer, errors included.
+ *
+ * <p>A handler may also take the Vert.x response over and send it after {@link #handle} returns
+ * ({@link #answeredLater}): the exchange then completes, through Camel's asynchronous API, when
+ * that send has ended. Behind {@link AsyncHttpEngine} no thread waits for it meanwhile; behind the
+ * stock engine the worker that runs the route does.
  */
-public abstract class ApiProcessor implements Processor {
+public abstract class ApiProcessor implements AsyncProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProcessor.class);
     private static final FailureLog FAILURE_LOG = new FailureLog(LOG, 10_000);
+    private static final String ANSWERED_LATER = "streamvault.answeredLater";
 
     /**
      * The parts of a request a handler may look at. {@code body} is the raw request body of a
@@ -90,8 +100,39 @@ public abstract class ApiProcessor implements Processor {
         }
     }
 
-    /** Answers the request by setting body, content type and status on {@code response}. */
+    @Override
+    public final boolean process(Exchange exchange, AsyncCallback callback) {
+        process(exchange);
+        CompletionStage<?> later = exchange.getProperty(ANSWERED_LATER, CompletionStage.class);
+        if (later == null) {
+            callback.done(true);
+            return true;
+        }
+        exchange.removeProperty(ANSWERED_LATER);
+        later.whenComplete((ok, failure) -> callback.done(false));
+        return false;
+    }
+
+    @Override
+    public final CompletableFuture<Exchange> processAsync(Exchange exchange) {
+        AsyncCallbackToCompletableFutureAdapter<Exchange> callback = new AsyncCallbackToCompletableFutureAdapter<>(exchange);
+        process(exchange, callback);
+        return callback.getFuture();
+    }
+
+    /**
+     * Answers the request by setting body, content type and status on {@code response}, or by
+     * sending it straight into the Vert.x response and calling {@link #answeredLater}.
+     */
     protected abstract void handle(Request request, Message response);
+
+    /**
+     * Says that the handler has taken the Vert.x response over: the exchange completes when
+     * {@code sent} does, by which time the response must have been ended (Camel then leaves it alone).
+     */
+    protected static void answeredLater(Message response, CompletionStage<?> sent) {
+        response.getExchange().setProperty(ANSWERED_LATER, sent);
+    }
 
     static void refuse(Message message, int status, String reason) {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

@@ -38,7 +38,7 @@ public class CutBeans implements CamelConfiguration {
     private int killGraceSeconds;
     @PropertyInject(value = "streamvault.http.worker-blocked-warning-seconds", defaultValue = "3600")
     private int workerBlockedWarningSeconds;
-    @PropertyInject(value = "streamvault.http.worker-threads", defaultValue = "256")
+    @PropertyInject(value = "streamvault.http.worker-threads", defaultValue = "20")
     private int workerThreads;
 
     private Cutter cutter;
@@ -46,20 +46,26 @@ public class CutBeans implements CamelConfiguration {
     /**
      * Options of the node's Vert.x (platform-http picks up a {@code VertxOptions} bean when it
      * creates Vert.x). Camel reads a response body on Vert.x worker threads, and a read of an mp4
-     * cut waits until ffmpeg has written the whole spool file, which for a long cut is minutes:
-     * Vert.x would log "Thread blocked" with a stack trace every second after 60 s. The limit is
-     * raised so that only a really stuck worker is reported.
+     * cut over HTTP/2 waits until ffmpeg has written the whole spool file, which for a long cut is
+     * minutes: Vert.x would log "Thread blocked" with a stack trace every second after 60 s. The
+     * limit is raised so that only a really stuck worker is reported.
      *
-     * <p>platform-http runs each request's route on a worker and writes the response only after
-     * the route returns, so a download holds its worker until the client has taken the last byte
-     * (the write waits, with back-pressure, while the client is slow). Vert.x's default of 20
-     * workers would let 20 slow downloads stop every other request, so the pool is larger; an
-     * idle worker costs a parked thread.
+     * <p>A download no longer holds a worker while its client reads (segments go out through
+     * {@code sendFile}, cuts through {@link CutSender} behind {@link AsyncHttpEngine}), so the pool
+     * is Vert.x's usual size unless configured otherwise.
      */
     @BindToRegistry("vertxOptions")
     public VertxOptions vertxOptions() {
         return new VertxOptions().setMaxWorkerExecuteTime(workerBlockedWarningSeconds)
                 .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS).setWorkerPoolSize(workerThreads);
+    }
+
+    /** The platform-http engine of the cut routes ({@code platformHttpEngine=#asyncHttpEngine}). */
+    @BindToRegistry("asyncHttpEngine")
+    public AsyncHttpEngine asyncHttpEngine(CamelContext camelContext) {
+        AsyncHttpEngine engine = new AsyncHttpEngine();
+        engine.setCamelContext(camelContext);
+        return engine;
     }
 
     @BindToRegistry(value = "videoCutter", lazy = true)

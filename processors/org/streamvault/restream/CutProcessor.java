@@ -2,6 +2,8 @@ package org.streamvault.restream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -35,10 +37,12 @@ import org.streamvault.segments.Selection;
  * at {@code .mp4}. Bad parameters answer 400; holes without {@code allow_holes}, or no segment at
  * all, 406.
  *
- * <p>The body is the {@link CutStream} itself, which platform-http-vertx pumps out in chunks as
- * ffmpeg produces them. Vert.x only closes the stream after a complete response, so a client
- * that goes away mid-cut is caught here, by the response's close handler, which closes the cut
- * (stopping ffmpeg, deleting temp files).
+ * <p>Over HTTP/1.x the cut is sent by {@link CutSender} from the request's event loop after this
+ * processor returns ({@link #answeredLater}); behind {@link AsyncHttpEngine} no thread waits for
+ * the client meanwhile. Over HTTP/2 the body is the {@link CutStream} itself, which
+ * platform-http-vertx pumps out in chunks as ffmpeg produces them. Vert.x only closes the stream
+ * after a complete response, so a client that goes away mid-cut is caught by the response's
+ * close handler, which closes the cut (stopping ffmpeg, deleting temp files).
  */
 public class CutProcessor extends ApiProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(CutProcessor.class);
@@ -87,14 +91,16 @@ public class CutProcessor extends ApiProcessor {
     }
 
     /**
-     * Over HTTP/1.x, sends the cut itself ({@link CutSender}), big chunks with back-pressure,
-     * instead of Camel's body pump.
+     * Over HTTP/1.x, starts sending the cut itself ({@link CutSender}), big chunks with
+     * back-pressure, instead of Camel's body pump. Runs on the worker of the route, whose current
+     * Vert.x context is the request's event loop.
      *
      * @return false when the cut must go out through Camel (HTTP/2, or outside platform-http-vertx)
      */
     private static boolean send(Message response, CutStream stream) {
+        Context eventLoop = Vertx.currentContext();
         if (!(response instanceof HttpMessage http) || http.getResponse() == null || http.getRequest() == null
-                || http.getRequest().version() == HttpVersion.HTTP_2) {
+                || http.getRequest().version() == HttpVersion.HTTP_2 || eventLoop == null) {
             return false;
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -104,8 +110,8 @@ public class CutProcessor extends ApiProcessor {
             }
         });
         HttpServerRequest request = http.getRequest();
-        CutSender.send(http.getResponse(), () -> request.connection().close(),
-                response.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), headers, stream);
+        answeredLater(response, CutSender.send(http.getResponse(), eventLoop, () -> request.connection().close(),
+                response.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), headers, stream));
         return true;
     }
 

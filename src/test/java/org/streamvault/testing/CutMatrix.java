@@ -38,7 +38,9 @@ public final class CutMatrix {
         /** One range across a missing segment (allow_holes). */
         ACROSS_A_HOLE,
         /** One range across a restart of the stream (timestamps reset). */
-        ACROSS_A_RESTART;
+        ACROSS_A_RESTART,
+        /** One range starting inside a segment and ending exactly where the recording ends (no follower). */
+        TO_THE_END;
 
         /** {@code {start, end}} pairs in seconds after {@link #T0}. */
         public List<double[]> ranges(TestMedia.Kind kind) {
@@ -52,6 +54,8 @@ public final class CutMatrix {
                 case ACROSS_A_HOLE -> List.<double[]>of(new double[] {1.5, 2 * s + 3.25});
                 case ACROSS_A_RESTART -> List.<double[]>of(new double[] {TestMedia.KIND_SECONDS - 5.5,
                         TestMedia.KIND_SECONDS + 3.25});
+                case TO_THE_END -> List.<double[]>of(new double[] {2 * TestMedia.KIND_SECONDS - s - 1.5,
+                        2 * TestMedia.KIND_SECONDS});
             };
         }
 
