@@ -1,0 +1,90 @@
+package org.streamvault.cut;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a fast cut re-encodes for its transitions: around each one, the pieces of the runs before
+ * it that hold its last {@code d} of video, and of the runs after it that hold its first {@code d}
+ * (whole segments, so the copied segments next to them still start on a keyframe). Pieces marked
+ * for consecutive transitions that touch (a range shorter than its transitions' segments) make one
+ * block, encoded in one ffmpeg.
+ */
+final class TransitionBlocks {
+    /** The pieces {@code from..to} (inclusive) of run {@code run}. */
+    record Share(int run, int from, int to) {
+    }
+
+    private TransitionBlocks() {
+    }
+
+    /**
+     * Per run, per piece, whether it is re-encoded in a block.
+     *
+     * @throws CutFailedException when the recording next to a transition is shorter than it (holes)
+     */
+    static boolean[][] marks(CutPlan plan) throws CutFailedException {
+        List<Run> runs = plan.runs();
+        boolean[][] marked = new boolean[runs.size()][];
+        for (int r = 0; r < runs.size(); r++) {
+            marked[r] = new boolean[runs.get(r).pieces().size()];
+        }
+        for (int r = 0; r + 1 < runs.size(); r++) {
+            long overlap = plan.overlapAfter(r);
+            if (overlap == 0) {
+                continue;
+            }
+            long need = overlap;
+            for (int q = r; q >= 0 && need > 0; q--) {
+                Run run = runs.get(q);
+                for (int i = run.pieces().size() - 1; i >= 0 && need > 0; i--) {
+                    marked[q][i] = true;
+                    need -= run.pieceEnd(i) - run.pieceStart(i);
+                }
+            }
+            long needAfter = overlap;
+            for (int q = r + 1; q < runs.size() && needAfter > 0; q++) {
+                Run run = runs.get(q);
+                for (int i = 0; i < run.pieces().size() && needAfter > 0; i++) {
+                    marked[q][i] = true;
+                    needAfter -= run.pieceEnd(i) - run.pieceStart(i);
+                }
+            }
+            if (need > 0 || needAfter > 0) {
+                throw new CutFailedException("a transition of " + FfmpegCommands.seconds(overlap * 100 / 9)
+                        + " s is longer than the recording next to it");
+            }
+        }
+        return marked;
+    }
+
+    /** Whether the block containing piece {@code i} of run {@code r} starts there. */
+    static boolean startsAt(boolean[][] marked, int r, int i) {
+        if (!marked[r][i]) {
+            return false;
+        }
+        if (i > 0) {
+            return !marked[r][i - 1];
+        }
+        return r == 0 || !marked[r - 1][marked[r - 1].length - 1];
+    }
+
+    /** The block starting at piece {@code i} of run {@code r}: its consecutive marked pieces, run by run. */
+    static List<Share> at(boolean[][] marked, int r, int i) {
+        List<Share> out = new ArrayList<>();
+        int from = i;
+        for (int q = r; q < marked.length; q++) {
+            int to = from;
+            while (to + 1 < marked[q].length && marked[q][to + 1]) {
+                to++;
+            }
+            out.add(new Share(q, from, to));
+            boolean continues = to == marked[q].length - 1 && q + 1 < marked.length && marked[q + 1][0];
+            if (!continues) {
+                break;
+            }
+            from = 0;
+        }
+        return out;
+    }
+}
