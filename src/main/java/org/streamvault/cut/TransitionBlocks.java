@@ -15,6 +15,15 @@ final class TransitionBlocks {
     record Share(int run, int from, int to) {
     }
 
+    /**
+     * How much more than the transition a block reaches into the run after it. The audio of a
+     * segment's last moments is muxed into the next segment's file, ahead of its keyframe, and is
+     * copied with it; a block ending on a segment boundary inside a run has that much less audio
+     * than video, and {@code acrossfade} needs its whole span of audio from the second range.
+     * Half a second covers ffmpeg's audio packets (several AAC frames each) with room to spare.
+     */
+    static final long AUDIO_AHEAD_TICKS = MpegTs.CLOCK / 2;
+
     private TransitionBlocks() {
     }
 
@@ -42,15 +51,16 @@ final class TransitionBlocks {
                     need -= run.pieceEnd(i) - run.pieceStart(i);
                 }
             }
-            long needAfter = overlap;
-            for (int q = r + 1; q < runs.size() && needAfter > 0; q++) {
+            long needAfter = overlap + AUDIO_AHEAD_TICKS;
+            // past the first run only for video still missing: a run's end brings all its audio
+            for (int q = r + 1; q < runs.size() && (q == r + 1 || needAfter > AUDIO_AHEAD_TICKS); q++) {
                 Run run = runs.get(q);
                 for (int i = 0; i < run.pieces().size() && needAfter > 0; i++) {
                     marked[q][i] = true;
                     needAfter -= run.pieceEnd(i) - run.pieceStart(i);
                 }
             }
-            if (need > 0 || needAfter > 0) {
+            if (need > 0 || needAfter > AUDIO_AHEAD_TICKS) {
                 throw new CutFailedException("a transition of " + FfmpegCommands.seconds(overlap * 100 / 9)
                         + " s is longer than the recording next to it");
             }
