@@ -140,7 +140,9 @@ public final class Cutter {
                     if (TransitionBlocks.startsAt(blocks, r, i)) {
                         List<TransitionBlocks.Share> block = TransitionBlocks.at(blocks, r, i);
                         long blockOffset = offset + run.pieceStart(i) - START_TICKS;
-                        out.add(encodedAhead(cut, ahead, retimer, blockOffset, file -> blockCommand(cut, plan, block, file)));
+                        Piece first = run.pieces().get(i);
+                        out.add(encodedAhead(cut, ahead, retimer, blockOffset, file -> TransitionBlocks.command(
+                                settings.ffmpeg(), plan, block, probe(cut, first), START_TICKS, file)));
                     }
                     continue;
                 }
@@ -183,45 +185,6 @@ public final class Cutter {
             }
         });
         return c -> new MpegTs.RetimedStream(Files.newInputStream(await(encoded)), retimer, offset);
-    }
-
-    /**
-     * The ffmpeg of one transition block: per run it touches, the run's pieces in the block as one
-     * byte stream (with the run's follower when the block reaches the run's end), cut and joined as
-     * the plan says, video starting at {@link #START_TICKS}. A block that starts inside a run also
-     * takes the audio muxed at its first segment's start ahead of the keyframe, which belongs to
-     * the copied segment before it.
-     */
-    private List<String> blockCommand(CutStream cut, CutPlan plan, List<TransitionBlocks.Share> block, Path file)
-            throws IOException {
-        List<String> inputs = new ArrayList<>();
-        List<JoinGraph.Clip> clips = new ArrayList<>();
-        List<JoinGraph.Join> joins = new ArrayList<>();
-        for (TransitionBlocks.Share share : block) {
-            Run run = plan.runs().get(share.run());
-            List<Path> files = new ArrayList<>();
-            for (int i = share.from(); i <= share.to(); i++) {
-                files.add(run.pieces().get(i).segment().path());
-            }
-            if (share.to() == run.pieces().size() - 1 && run.follower() != null) {
-                files.add(run.follower().path());
-            }
-            if (!clips.isEmpty()) {
-                joins.add(plan.joins().get(share.run() - 1));
-            }
-            clips.add(new JoinGraph.Clip(inputs.size(), run.pieceStart(share.from()), run.pieceEnd(share.to())));
-            inputs.add(FfmpegCommands.concat(files));
-        }
-        TransitionBlocks.Share first = block.get(0);
-        Run run = plan.runs().get(first.run());
-        Piece piece = run.pieces().get(first.from());
-        long lead = 0;
-        if (first.from() > 0) {
-            long audio = MpegTs.firstAudioPts(piece.segment().path());
-            lead = audio < 0 ? 0 : Math.max(0, MpegTs.delta(audio, run.firstPts().get(first.from())));
-        }
-        return FfmpegCommands.transitionBlock(settings.ffmpeg(), inputs, clips, joins, probe(cut, piece), lead > 0,
-                START_TICKS, START_TICKS - lead, run.reorderFrames(), FfmpegCommands.input(file));
     }
 
     /**
@@ -301,49 +264,15 @@ public final class Cutter {
         };
     }
 
-    /**
-     * The cut's runs, range by range, and their joins. The frame length is probed once, on the
-     * first segment, and taken for the whole cut: one ffprobe instead of one per run (an hour of a
-     * recording restarted every few minutes has dozens). Transitions are rounded to whole frames,
-     * so video and audio overlap by the same span.
-     */
+    /** The cut's runs and joins ({@link CutPlan#of}), the frame length probed once on the first segment. */
     private CutPlan plan(CutStream cut, List<List<List<Piece>>> ranges, CutRequest request) throws IOException {
         long[] frame = {-1};
-        Run.FrameLength frames = p -> {
+        return CutPlan.of(ranges, request, p -> {
             if (frame[0] < 0) {
                 frame[0] = probe(cut, p).frameTicks();
             }
             return frame[0];
-        };
-        List<Run> runs = new ArrayList<>();
-        List<JoinGraph.Join> joins = new ArrayList<>();
-        int previousRange = -1;
-        for (int i = 0; i < ranges.size(); i++) {
-            if (ranges.get(i).isEmpty()) {
-                continue;
-            }
-            List<Run> planned = Run.plan(ranges.get(i), frames);
-            for (int k = 0; k < planned.size(); k++) {
-                if (!runs.isEmpty()) {
-                    Transition t = k == 0 && previousRange == i - 1 ? request.before(i) : null;
-                    joins.add(t == null ? null : new JoinGraph.Join(t.name(), onFrames(MpegTs.ticks(t.durationMicros()), frame[0])));
-                }
-                runs.add(withFollower(planned.get(k)));
-            }
-            previousRange = i;
-        }
-        return new CutPlan(runs, joins);
-    }
-
-    private static Run withFollower(Run run) throws IOException {
-        Segment next = run.endsOnBoundary() ? follower(run.pieces().get(run.pieces().size() - 1).segment()) : null;
-        long[] stamps = next == null ? null : MpegTs.firstTimestamps(next.path());
-        return stamps == null ? run : run.withFollower(next, stamps);
-    }
-
-    /** {@code ticks} to the nearest whole number of frames, at least one. */
-    private static long onFrames(long ticks, long frame) {
-        return frame <= 0 ? ticks : Math.max(frame, Math.round((double) ticks / frame) * frame);
+        });
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.streamvault.cut;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,5 +98,44 @@ final class TransitionBlocks {
             from = 0;
         }
         return out;
+    }
+
+    /**
+     * The ffmpeg of one transition block: per run it touches, the run's pieces in the block as one
+     * byte stream (with the run's follower when the block reaches the run's end), cut and joined as
+     * the plan says, video starting at {@code base} (ticks), with the streams of its first segment. A block that starts inside a run also
+     * takes the audio muxed at its first segment's start ahead of the keyframe, which belongs to
+     * the copied segment before it.
+     */
+    static List<String> command(String ffmpeg, CutPlan plan, List<Share> block, MediaStreams streams, long base, Path file)
+            throws IOException {
+        List<String> inputs = new ArrayList<>();
+        List<JoinGraph.Clip> clips = new ArrayList<>();
+        List<JoinGraph.Join> joins = new ArrayList<>();
+        for (Share share : block) {
+            Run run = plan.runs().get(share.run());
+            List<Path> files = new ArrayList<>();
+            for (int i = share.from(); i <= share.to(); i++) {
+                files.add(run.pieces().get(i).segment().path());
+            }
+            if (share.to() == run.pieces().size() - 1 && run.follower() != null) {
+                files.add(run.follower().path());
+            }
+            if (!clips.isEmpty()) {
+                joins.add(plan.joins().get(share.run() - 1));
+            }
+            clips.add(new JoinGraph.Clip(inputs.size(), run.pieceStart(share.from()), run.pieceEnd(share.to())));
+            inputs.add(FfmpegCommands.concat(files));
+        }
+        Share first = block.get(0);
+        Run run = plan.runs().get(first.run());
+        Piece piece = run.pieces().get(first.from());
+        long lead = 0;
+        if (first.from() > 0) {
+            long audio = MpegTs.firstAudioPts(piece.segment().path());
+            lead = audio < 0 ? 0 : Math.max(0, MpegTs.delta(audio, run.firstPts().get(first.from())));
+        }
+        return FfmpegCommands.transitionBlock(ffmpeg, inputs, clips, joins, streams, lead > 0, base, base - lead,
+                run.reorderFrames(), FfmpegCommands.input(file));
     }
 }
