@@ -23,6 +23,8 @@ import org.streamvault.cut.CutRequest;
 import org.streamvault.cut.CutStream;
 import org.streamvault.cut.CutType;
 import org.streamvault.cut.Cutter;
+import org.streamvault.cut.Transition;
+import org.streamvault.cut.TransitionTypes;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.SegmentStore;
@@ -32,7 +34,9 @@ import org.streamvault.segments.Selection;
  * {@code GET /cut/{channel}/{quality}.ts} and {@code .mp4}: a cut of one or more ranges (SPEC §4).
  *
  * <p>Parameters: {@code start} and {@code end}, or {@code range=START,END} repeated for several
- * ranges cut back to back (not both); {@code allow_holes=true|false} (default false);
+ * ranges cut back to back (not both), joined by {@code transition=TYPE,DURATION} (an ffmpeg
+ * {@code xfade} transition, seconds) or {@code transition=} (a hard cut), one per join, or none
+ * at all for hard cuts throughout; {@code allow_holes=true|false} (default false);
  * {@code type=rough|fast|smart|mpegts} at {@code .ts} (default fast, as wubloader), {@code mp4}
  * at {@code .mp4}. Bad parameters answer 400; holes without {@code allow_holes}, or no segment at
  * all, 406.
@@ -72,10 +76,12 @@ public class CutProcessor extends ApiProcessor {
         CutType type = type(request.param("type"));
         boolean allowHoles = allowHoles(request.param("allow_holes"));
         List<CutRange> ranges = ranges(request);
+        List<Transition> transitions = transitions(request, ranges.size());
+        check(type, ranges, transitions);
         if (!store.hasQuality(channel, quality)) {
             throw HttpProblem.notFound("unknown channel/quality '" + channel + "/" + quality + "'");
         }
-        CutRequest cut = new CutRequest(type, select(channel, quality, ranges, allowHoles));
+        CutRequest cut = new CutRequest(type, select(channel, quality, ranges, allowHoles), transitions, null);
         if (cut.isEmpty()) {
             throw new HttpProblem(406, "no segments in the requested range");
         }
@@ -83,7 +89,13 @@ public class CutProcessor extends ApiProcessor {
         if (request.isHead()) {
             return;
         }
-        CutStream stream = cutter.open(cut);
+        CutStream stream;
+        try {
+            stream = cutter.open(cut);
+        } catch (IllegalArgumentException e) {
+            // holes leave a range less recording than its transitions need
+            throw HttpProblem.badRequest(e.getMessage());
+        }
         record(stream, type);
         if (!send(response, stream)) {
             response.setBody(body(response, stream));
@@ -170,6 +182,55 @@ public class CutProcessor extends ApiProcessor {
             out.add(range(bounds[0], bounds[1]));
         }
         return out;
+    }
+
+    /**
+     * The {@code transition} parameters, one per join in order: {@code TYPE,DURATION} (an xfade
+     * transition and seconds) or empty for a hard cut. None at all means hard cuts throughout.
+     */
+    private static List<Transition> transitions(Request request, int ranges) {
+        List<String> given = request.params("transition");
+        List<Transition> out = new ArrayList<>();
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() != ranges - 1) {
+            throw HttpProblem.badRequest(ranges + " ranges need " + (ranges - 1) + " transition parameters (one per join,"
+                    + " empty for a hard cut), not " + given.size());
+        }
+        for (String t : given) {
+            if (t.isEmpty()) {
+                out.add(null);
+                continue;
+            }
+            String[] f = t.split(",", -1);
+            if (f.length != 2) {
+                throw HttpProblem.badRequest("transition must be TYPE,DURATION or empty, not '" + t + "'");
+            }
+            if (!TransitionTypes.isKnown(f[0])) {
+                throw HttpProblem.badRequest("unknown transition type '" + f[0] + "' (GET /thrimshim/transitions lists them)");
+            }
+            double seconds;
+            try {
+                seconds = Double.parseDouble(f[1]);
+            } catch (NumberFormatException e) {
+                seconds = Double.NaN;
+            }
+            if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                throw HttpProblem.badRequest("transition duration must be a positive number of seconds, not '" + f[1] + "'");
+            }
+            out.add(Transition.of(f[0], seconds));
+        }
+        return out;
+    }
+
+    /** The request's own rules (counts, transitions fitting their ranges, none in a rough cut), before any selecting. */
+    private static void check(CutType type, List<CutRange> ranges, List<Transition> transitions) {
+        try {
+            CutRequest.checkJoins(type, ranges, transitions);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
     }
 
     private static CutRange range(String start, String end) {

@@ -55,17 +55,37 @@ public final class Cutter {
         if (request.isEmpty()) {
             throw new IllegalArgumentException("no segments in the requested range");
         }
-        List<List<Piece>> groups = new ArrayList<>();
+        List<List<List<Piece>>> ranges = new ArrayList<>();
         for (CutPart part : request.parts()) {
-            groups.addAll(Piece.contiguous(part));
+            ranges.add(Piece.contiguous(part));
         }
+        checkRecordedLength(request, ranges);
         List<CutStream.Source> sources = switch (request.type()) {
-            case ROUGH -> rough(groups);
-            case FAST -> List.of(cut -> cut.sequence(fast(cut, plan(cut, groups))));
-            case SMART -> List.of(cut -> smart(cut, plan(cut, groups)));
-            case MPEGTS, MP4 -> List.of(full(groups, encodingOf(request)));
+            case ROUGH -> rough(ranges);
+            case FAST -> List.of(cut -> cut.sequence(fast(cut, plan(cut, ranges, request))));
+            case SMART -> List.of(cut -> smart(cut, plan(cut, ranges, request)));
+            case MPEGTS, MP4 -> List.of(full(ranges, request, encodingOf(request)));
         };
         return new CutStream(sources, settings.tempDir(), settings.killGrace());
+    }
+
+    /**
+     * A range with holes may hold less recording than its transitions need (the request only
+     * checked the range's length).
+     */
+    private static void checkRecordedLength(CutRequest request, List<List<List<Piece>>> ranges) {
+        for (int i = 0; i < ranges.size(); i++) {
+            long need = (request.before(i) == null ? 0 : request.before(i).durationMicros())
+                    + (request.after(i) == null ? 0 : request.after(i).durationMicros());
+            if (need == 0) {
+                continue;
+            }
+            long recorded = ranges.get(i).stream().flatMap(List::stream).mapToLong(Piece::keptMicros).sum();
+            if (recorded < need) {
+                throw new IllegalArgumentException("range " + (i + 1) + " holds only " + FfmpegCommands.seconds(recorded)
+                        + " s of recording (holes), less than its transitions (" + FfmpegCommands.seconds(need) + " s)");
+            }
+        }
     }
 
     /** Writes the whole cut to {@code out} (a file, an upload) and returns the number of bytes. */
@@ -83,11 +103,13 @@ public final class Cutter {
     }
 
     /** Every selected segment whole, in order: the bytes on disk, nothing else. */
-    private static List<CutStream.Source> rough(List<List<Piece>> groups) {
+    private static List<CutStream.Source> rough(List<List<List<Piece>>> ranges) {
         List<CutStream.Source> out = new ArrayList<>();
-        for (List<Piece> pieces : groups) {
-            for (Piece p : pieces) {
-                out.add(cut -> Files.newInputStream(p.segment().path()));
+        for (List<List<Piece>> groups : ranges) {
+            for (List<Piece> pieces : groups) {
+                for (Piece p : pieces) {
+                    out.add(cut -> Files.newInputStream(p.segment().path()));
+                }
             }
         }
         return out;
@@ -96,20 +118,34 @@ public final class Cutter {
     /**
      * Whole segments copied as bytes, the edges of each run re-encoded on the source clock, and
      * every packet re-timed ({@link MpegTs.Retimer}) by its run's offset, so the runs follow each
-     * other without a gap and the cut starts at {@link #START_TICKS}. The first piece, when it is
-     * an edge, streams out of its ffmpeg; the later edges are encoded ahead, one after the other
-     * on a thread of their own, into temp files, so the end of an hour-long cut does not wait for
-     * its last edge's encode.
+     * other without a gap and the cut starts at {@link #START_TICKS}. Around a transition the
+     * pieces it spans ({@link TransitionBlocks}) are re-encoded together instead, blended, on a
+     * clock of their own that is re-timed into place. The first piece, when it is an edge, streams
+     * out of its ffmpeg; the later encodes run ahead, one after the other on a thread of their own,
+     * into temp files, so the end of an hour-long cut does not wait for its last edge's encode.
      */
-    private List<CutStream.Source> fast(CutStream cut, List<Run> runs) {
+    private List<CutStream.Source> fast(CutStream cut, CutPlan plan) throws CutFailedException {
+        List<Run> runs = plan.runs();
+        boolean[][] blocks = TransitionBlocks.marks(plan);
+        long[] offsets = plan.offsets(START_TICKS);
         MpegTs.Retimer retimer = new MpegTs.Retimer();
         List<CutStream.Source> out = new ArrayList<>();
         List<Runnable> ahead = new ArrayList<>();
-        long position = START_TICKS;
-        for (Run run : runs) {
-            long offset = position - run.startPts();
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            long offset = offsets[r];
             for (int i = 0; i < run.pieces().size(); i++) {
                 Piece p = run.pieces().get(i);
+                if (blocks[r][i]) {
+                    if (TransitionBlocks.startsAt(blocks, r, i)) {
+                        List<TransitionBlocks.Share> block = TransitionBlocks.at(blocks, r, i);
+                        long blockOffset = offset + run.pieceStart(i) - START_TICKS;
+                        Piece first = run.pieces().get(i);
+                        out.add(encodedAhead(cut, ahead, retimer, blockOffset, file -> TransitionBlocks.command(
+                                settings.ffmpeg(), plan, block, probe(cut, first), START_TICKS, file)));
+                    }
+                    continue;
+                }
                 long from = i == 0 ? run.trimStart() : -1;
                 long to = i == run.pieces().size() - 1 ? run.trimEnd() : -1;
                 if (from < 0 && to < 0) {
@@ -118,27 +154,37 @@ public final class Cutter {
                     out.add(c -> new MpegTs.RetimedStream(c.pipe(FfmpegCommands.trimEdge(settings.ffmpeg(),
                             edgeInput(run, p, to), probe(c, p), from, to, run.reorderFrames(), "pipe:1")), retimer, offset));
                 } else {
-                    CompletableFuture<Path> encoded = new CompletableFuture<>();
-                    int n = ahead.size();
-                    ahead.add(() -> {
-                        try {
-                            Path file = cut.tempDir().resolve("edge-" + n + ".ts");
-                            cut.run(FfmpegCommands.trimEdge(settings.ffmpeg(), edgeInput(run, p, to), probe(cut, p), from, to,
-                                    run.reorderFrames(), FfmpegCommands.input(file)), null);
-                            encoded.complete(file);
-                        } catch (IOException | RuntimeException e) {
-                            encoded.completeExceptionally(e);
-                        }
-                    });
-                    out.add(c -> new MpegTs.RetimedStream(Files.newInputStream(await(encoded)), retimer, offset));
+                    out.add(encodedAhead(cut, ahead, retimer, offset, file -> FfmpegCommands.trimEdge(settings.ffmpeg(),
+                            edgeInput(run, p, to), probe(cut, p), from, to, run.reorderFrames(), FfmpegCommands.input(file))));
                 }
             }
-            position += run.lengthTicks();
         }
         if (!ahead.isEmpty()) {
             Thread.ofVirtual().name("cut-edges-ahead").start(() -> ahead.forEach(Runnable::run));
         }
         return out;
+    }
+
+    /** An ffmpeg command writing MPEG-TS to a temp file. */
+    private interface EncodeCommand {
+        List<String> writing(Path file) throws IOException;
+    }
+
+    /** A source read from a temp file that {@code command} writes, queued on {@code ahead}; re-timed by {@code offset}. */
+    private static CutStream.Source encodedAhead(CutStream cut, List<Runnable> ahead, MpegTs.Retimer retimer, long offset,
+            EncodeCommand command) {
+        CompletableFuture<Path> encoded = new CompletableFuture<>();
+        int n = ahead.size();
+        ahead.add(() -> {
+            try {
+                Path file = cut.tempDir().resolve("edge-" + n + ".ts");
+                cut.run(command.writing(file), null);
+                encoded.complete(file);
+            } catch (IOException | RuntimeException e) {
+                encoded.completeExceptionally(e);
+            }
+        });
+        return c -> new MpegTs.RetimedStream(Files.newInputStream(await(encoded)), retimer, offset);
     }
 
     /**
@@ -167,14 +213,15 @@ public final class Cutter {
     }
 
     /** The fast cut, put through one ffmpeg stream copy: fresh MPEG-TS packetizing around the same timeline. */
-    private InputStream smart(CutStream cut, List<Run> runs) throws IOException {
-        return cut.pipe(FfmpegCommands.remuxCopy(settings.ffmpeg()), () -> cut.sequence(fast(cut, runs)));
+    private InputStream smart(CutStream cut, CutPlan plan) throws IOException {
+        return cut.pipe(FfmpegCommands.remuxCopy(settings.ffmpeg()), () -> cut.sequence(fast(cut, plan)));
     }
 
     /** The whole range re-encoded: streamed, or spooled to a temp file when the muxer must seek. */
-    private CutStream.Source full(List<List<Piece>> groups, Encoding encoding) {
+    private CutStream.Source full(List<List<List<Piece>>> ranges, CutRequest request, Encoding encoding) {
         return cut -> {
-            List<Run> runs = plan(cut, groups);
+            CutPlan plan = plan(cut, ranges, request);
+            List<Run> runs = plan.runs();
             MediaStreams streams = probe(cut, runs.get(0).pieces().get(0));
             boolean video = streams.has("video");
             boolean audio = streams.has("audio");
@@ -193,8 +240,8 @@ public final class Cutter {
                 windows.add(new long[] {run.startPts(), run.endPts()});
             }
             if (!encoding.needsSeekableOutput()) {
-                InputStream encoded = cut.pipe(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, video, audio,
-                        encoding, "pipe:1"));
+                InputStream encoded = cut.pipe(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, plan.joins(),
+                        video, audio, encoding, "pipe:1"));
                 return new FilterInputStream(encoded) {
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
@@ -208,8 +255,8 @@ public final class Cutter {
             }
             Path spool = cut.tempDir().resolve("spool." + encoding.muxer());
             try {
-                cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, video, audio, encoding,
-                        FfmpegCommands.input(spool)), null);
+                cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, plan.joins(), video, audio,
+                        encoding, FfmpegCommands.input(spool)), null);
             } finally {
                 cut.checkFeeders();
             }
@@ -217,26 +264,15 @@ public final class Cutter {
         };
     }
 
-    /**
-     * The cut's runs. The frame length is probed once, on the first segment, and taken for the
-     * whole cut: one ffprobe instead of one per run (an hour of a recording restarted every few
-     * minutes has dozens).
-     */
-    private List<Run> plan(CutStream cut, List<List<Piece>> groups) throws IOException {
+    /** The cut's runs and joins ({@link CutPlan#of}), the frame length probed once on the first segment. */
+    private CutPlan plan(CutStream cut, List<List<List<Piece>>> ranges, CutRequest request) throws IOException {
         long[] frame = {-1};
-        List<Run> runs = Run.plan(groups, p -> {
+        return CutPlan.of(ranges, request, p -> {
             if (frame[0] < 0) {
                 frame[0] = probe(cut, p).frameTicks();
             }
             return frame[0];
         });
-        List<Run> out = new ArrayList<>(runs.size());
-        for (Run run : runs) {
-            Segment next = run.endsOnBoundary() ? follower(run.pieces().get(run.pieces().size() - 1).segment()) : null;
-            long[] stamps = next == null ? null : MpegTs.firstTimestamps(next.path());
-            out.add(stamps == null ? run : run.withFollower(next, stamps));
-        }
-        return out;
     }
 
     /**

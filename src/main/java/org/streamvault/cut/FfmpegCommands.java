@@ -49,33 +49,71 @@ final class FfmpegCommands {
         String window = (startPts >= 0 ? "start=" + pts(startPts) : "")
                 + (startPts >= 0 && endPts >= 0 ? ":" : "") + (endPts >= 0 ? "end=" + pts(endPts) : "");
         StringBuilder graph = new StringBuilder();
-        List<String> maps = new ArrayList<>();
+        for (String type : List.of("video", "audio")) {
+            MediaStreams.Stream s = streams.first(type).orElse(null);
+            if (s != null) {
+                graph.append(graph.isEmpty() ? "" : ";").append("[0:").append(s.index()).append(']')
+                        .append(type.equals("video") ? "trim=" : "atrim=").append(window).append('[')
+                        .append(type.charAt(0)).append(']');
+            }
+        }
+        cmd.addAll(List.of("-filter_complex", graph.toString()));
+        cmd.addAll(sourceEncoding(streams, reorderFrames));
+        cmd.addAll(List.of("-mpegts_copyts", "1", "-f", "mpegts", output));
+        return cmd;
+    }
+
+    /**
+     * The outputs {@code [v]} and {@code [a]} (as the source has them) encoded with the source's own
+     * codecs, packet ids and program, the video with the source's reordering delay (see
+     * {@link #trimEdge(String, Path, MediaStreams, long, long, int, String)}): so the result joins
+     * untouched segments of the same stream.
+     */
+    private static List<String> sourceEncoding(MediaStreams streams, int reorderFrames) {
+        List<String> args = new ArrayList<>();
         int out = 0;
         for (String type : List.of("video", "audio")) {
             MediaStreams.Stream s = streams.first(type).orElse(null);
             if (s == null) {
                 continue;
             }
-            String label = type.substring(0, 1);
-            graph.append(graph.isEmpty() ? "" : ";").append("[0:").append(s.index()).append(']')
-                    .append(type.equals("video") ? "trim=" : "atrim=").append(window).append('[').append(label).append(']');
-            maps.addAll(List.of("-map", "[" + label + "]", "-c:" + out, s.codec()));
+            args.addAll(List.of("-map", "[" + type.charAt(0) + "]", "-c:" + out, s.codec()));
             if (type.equals("video") && reorderFrames < 2) {
-                maps.addAll(List.of("-bf:" + out, Integer.toString(reorderFrames)));
+                args.addAll(List.of("-bf:" + out, Integer.toString(reorderFrames)));
             }
             if (s.pid() > 0) {
-                maps.addAll(List.of("-streamid", out + ":" + s.pid()));
+                args.addAll(List.of("-streamid", out + ":" + s.pid()));
             }
             out++;
         }
-        cmd.addAll(List.of("-filter_complex", graph.toString()));
-        cmd.addAll(maps);
         if (streams.pmtPid() >= 0x10 && streams.pmtPid() < 0x1f00) {
-            cmd.addAll(List.of("-mpegts_pmt_start_pid", Integer.toString(streams.pmtPid())));
+            args.addAll(List.of("-mpegts_pmt_start_pid", Integer.toString(streams.pmtPid())));
         }
         if (streams.serviceId() > 0) {
-            cmd.addAll(List.of("-mpegts_service_id", Integer.toString(streams.serviceId())));
+            args.addAll(List.of("-mpegts_service_id", Integer.toString(streams.serviceId())));
         }
+        return args;
+    }
+
+    /**
+     * The re-encoded stretch around one or more transitions of a fast cut: clips of the inputs
+     * (each a run's segments as one byte stream, {@link #concat}) joined as {@link JoinGraph}
+     * says, encoded like an edge ({@link #sourceEncoding}), as MPEG-TS whose video starts at
+     * {@code videoBase} and audio at {@code audioBase} (ticks), for the cut to re-time into place.
+     *
+     * @param leadAudio see {@link JoinGraph#build}
+     */
+    static List<String> transitionBlock(String ffmpeg, List<String> inputs, List<JoinGraph.Clip> clips,
+            List<JoinGraph.Join> joins, MediaStreams streams, boolean leadAudio, long videoBase, long audioBase,
+            int reorderFrames, String output) {
+        List<String> cmd = ffmpeg(ffmpeg);
+        cmd.add("-copyts");
+        for (String in : inputs) {
+            cmd.addAll(List.of("-i", in));
+        }
+        cmd.addAll(List.of("-filter_complex", JoinGraph.build(clips, joins, streams.has("video"), streams.has("audio"),
+                leadAudio && streams.has("video") && streams.has("audio"), videoBase, audioBase)));
+        cmd.addAll(sourceEncoding(streams, reorderFrames));
         cmd.addAll(List.of("-mpegts_copyts", "1", "-f", "mpegts", output));
         return cmd;
     }
@@ -106,36 +144,60 @@ final class FfmpegCommands {
      */
     static List<String> fullEncode(String ffmpeg, List<Path> inputs, List<long[]> windows, boolean video, boolean audio,
             Encoding encoding, String output) {
+        return fullEncode(ffmpeg, inputs, windows, java.util.Collections.nCopies(inputs.size() - 1, null), video, audio,
+                encoding, output);
+    }
+
+    /**
+     * {@link #fullEncode(String, List, List, boolean, boolean, Encoding, String)} with the runs
+     * joined as {@code joins} says (one per pair of runs, null for a hard cut): with a transition
+     * among them the graph is a {@link JoinGraph}, otherwise one {@code concat}.
+     */
+    static List<String> fullEncode(String ffmpeg, List<Path> inputs, List<long[]> windows, List<JoinGraph.Join> joins,
+            boolean video, boolean audio, Encoding encoding, String output) {
         List<String> cmd = ffmpeg(ffmpeg);
         cmd.add("-copyts");
         for (Path in : inputs) {
             cmd.addAll(List.of("-f", "mpegts", "-i", input(in)));
         }
+        if (joins.stream().anyMatch(j -> j != null)) {
+            List<JoinGraph.Clip> clips = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                clips.add(new JoinGraph.Clip(i, windows.get(i)[0], windows.get(i)[1]));
+            }
+            cmd.addAll(List.of("-filter_complex", JoinGraph.build(clips, joins, video, audio, false, -1, -1)));
+            return mapAndEncode(cmd, video, audio, encoding, output);
+        }
         int n = inputs.size();
         StringBuilder graph = new StringBuilder();
-        StringBuilder joins = new StringBuilder();
+        StringBuilder concatInputs = new StringBuilder();
         for (int i = 0; i < n; i++) {
             String trim = "start=" + pts(windows.get(i)[0]) + ":end=" + pts(windows.get(i)[1]);
             if (video) {
                 String v = n == 1 ? "v" : "v" + i;
                 graph.append('[').append(i).append(":v:0]trim=").append(trim)
                         .append(",setpts=PTS-STARTPTS[").append(v).append("];");
-                joins.append('[').append(v).append(']');
+                concatInputs.append('[').append(v).append(']');
             }
             if (audio) {
                 String a = n == 1 ? "a" : "a" + i;
                 graph.append('[').append(i).append(":a:0]atrim=").append(trim)
                         .append(",asetpts=PTS-STARTPTS[").append(a).append("];");
-                joins.append('[').append(a).append(']');
+                concatInputs.append('[').append(a).append(']');
             }
         }
         if (n > 1) {
-            graph.append(joins).append("concat=n=").append(n).append(":v=").append(video ? 1 : 0)
+            graph.append(concatInputs).append("concat=n=").append(n).append(":v=").append(video ? 1 : 0)
                     .append(":a=").append(audio ? 1 : 0).append(video ? "[v]" : "").append(audio ? "[a]" : "");
         } else {
             graph.setLength(graph.length() - 1);
         }
         cmd.addAll(List.of("-filter_complex", graph.toString()));
+        return mapAndEncode(cmd, video, audio, encoding, output);
+    }
+
+    private static List<String> mapAndEncode(List<String> cmd, boolean video, boolean audio, Encoding encoding,
+            String output) {
         if (video) {
             cmd.addAll(List.of("-map", "[v]"));
         }

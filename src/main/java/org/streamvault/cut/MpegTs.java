@@ -68,6 +68,32 @@ final class MpegTs {
         }
     }
 
+    /**
+     * The PTS of the first audio PES in {@code file}, or -1: in a segment cut at a video keyframe
+     * this audio often comes before the keyframe's time (it was muxed after it), and belongs to
+     * the segment before.
+     */
+    static long firstAudioPts(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] packet = new byte[PACKET];
+            for (int read = 0; read < MAX_SCAN; read += PACKET) {
+                if (in.readNBytes(packet, 0, PACKET) < PACKET) {
+                    break;
+                }
+                int pes = pesStart(packet, 0);
+                if (pes < 0) {
+                    continue;
+                }
+                int streamId = packet[pes + 3] & 0xff;
+                long pts = pts(packet, pes);
+                if (pts >= 0 && streamId >= 0xC0 && streamId <= 0xDF) {
+                    return pts;
+                }
+            }
+            return -1;
+        }
+    }
+
     private static int p(byte[] packet, int at) {
         return packet[at] & 0xff;
     }

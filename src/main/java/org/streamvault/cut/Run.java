@@ -43,6 +43,23 @@ record Run(List<Piece> pieces, List<Long> firstPts, long startPts, long lengthTi
     }
 
     /**
+     * Where piece {@code i}'s kept part starts on the run's clock (not wrapped): the run's start
+     * for the first, else its segment's first frame.
+     */
+    long pieceStart(int i) {
+        if (i == 0) {
+            return startPts;
+        }
+        long first = firstPts.get(0);
+        return first + MpegTs.delta(first, firstPts.get(i));
+    }
+
+    /** Where piece {@code i}'s kept part ends: the next piece's start, the run's end for the last. */
+    long pieceEnd(int i) {
+        return i == pieces.size() - 1 ? endPts() : pieceStart(i + 1);
+    }
+
+    /**
      * Where the first piece is trimmed to start: always, even on its segment's start, since a
      * segment begins with audio muxed ahead of its first video frame (it belongs before the run).
      */

@@ -17,6 +17,7 @@ import org.streamvault.cut.CutPart;
 import org.streamvault.cut.CutRange;
 import org.streamvault.cut.CutRequest;
 import org.streamvault.cut.Cutter;
+import org.streamvault.cut.Transition;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Selection;
@@ -142,7 +143,7 @@ public final class CutterWorker {
             if (location == null || !job.allows(jobs.node())) {
                 continue;
             }
-            String problem = videoProblem(job);
+            String problem = videoProblem(job, location);
             if (problem != null) {
                 jobs.noteErrorOnce(job, problem);
                 continue;
@@ -161,10 +162,17 @@ public final class CutterWorker {
     }
 
     /** Why the job's video cannot be cut yet, or null when it can; every range is checked. */
-    private String videoProblem(Job job) {
+    private String videoProblem(Job job, UploadLocation location) {
         String invalid = job.rangeProblem();
         if (invalid != null) {
             return "Cannot cut this row: " + invalid;
+        }
+        try {
+            // unknown transition names, transitions longer than their ranges, or any in a rough cut
+            CutRequest.checkJoins(location.cutType(), job.ranges().stream()
+                    .map(r -> new CutRange(r.startMicros(), r.endMicros())).toList(), transitions(job));
+        } catch (IllegalArgumentException e) {
+            return "Cannot cut this row for " + location.name() + ": " + e.getMessage();
         }
         int count = job.ranges().size();
         for (int i = 0; i < count; i++) {
@@ -186,6 +194,15 @@ public final class CutterWorker {
         return null;
     }
 
+    /** The row's joins as the cut library takes them: a NULL element (hard cut) stays null. */
+    private static List<Transition> transitions(Job job) {
+        List<Transition> out = new ArrayList<>(); // not List.of: hard cuts are nulls
+        for (VideoTransition t : job.transitions()) {
+            out.add(t == null ? null : Transition.of(t.type(), t.durationSeconds()));
+        }
+        return out;
+    }
+
     Outcome process(Job job, UploadLocation location) {
         LOG.info("cutting {} '{}' ({} ranges) for {}", job.id(), job.videoTitle(), job.ranges().size(), location.name());
         List<CutPart> parts = new ArrayList<>();
@@ -199,9 +216,7 @@ public final class CutterWorker {
                 return Outcome.RETRY;
             }
         }
-        // TRANSITIONS (issue #14): job.transitions() is not handed to the cut yet, so every join is a
-        // hard cut. Wire it here, into the CutRequest, once org.streamvault.cut.Transition exists.
-        CutRequest cut = new CutRequest(location.cutType(), parts, location.encoding());
+        CutRequest cut = new CutRequest(location.cutType(), parts, transitions(job), location.encoding());
         AtomicReference<Exception> cutFailure = new AtomicReference<>();
         VideoSource video = () -> new FailureRecordingStream(cutter.open(cut), cutFailure);
         AtomicBoolean finalized = new AtomicBoolean();

@@ -78,9 +78,9 @@ class EditorCutBrowserTest extends BaseEditorPageTest {
         Map<String, String> row = rows.get(id);
         assertThat(row.get("error")).isNull();
         assertThat(row.get("video_link")).startsWith("https://clips.example/DB2026");
-        // This branch's cutter joins ranges with hard cuts (CutterWorker: transitions are not handed to the cut yet).
-        CutChecker.assertPlaysAs(uploaded(id, "ts"), 15.0);
-        // TODO(issue #14, after merging xfade): the fade overlaps its ranges: expect 6 + 5 + 4 - 1 = 14.0 s here.
+        // the fade overlaps the ranges it joins: 6 + 5 + 4 - 1 s, every frame once
+        CutChecker.assertPlaysAsJoined(uploaded(id, "ts"), java.util.List.of(6.0, 5.0, 4.0),
+                java.util.Arrays.asList(1.0, null));
     }
 
     @Test

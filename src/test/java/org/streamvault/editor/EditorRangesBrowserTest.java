@@ -44,9 +44,10 @@ class EditorRangesBrowserTest extends BaseEditorPageTest {
                 .containsExactly("0:00:06.000", "0:00:05.000", "0:00:04.000");
         assertThat(el("total-length").getText()).isEqualTo("0:00:15.000");
 
-        // this node lists no transitions (GET /thrimshim/transitions is 404 here): hard cut and fade are offered
-        assertThat(new Select(el("transition-type-1")).getOptions()).extracting(WebElement::getText)
-                .containsExactly("hard cut", "fade");
+        // the choices are the node's GET /thrimshim/transitions, after "hard cut"
+        List<String> offered = new Select(el("transition-type-1")).getOptions().stream().map(WebElement::getText).toList();
+        assertThat(offered.get(0)).isEqualTo("hard cut");
+        assertThat(offered).contains("fade", "wipeleft", "dissolve").hasSize(1 + org.streamvault.cut.TransitionTypes.all().size());
         assertThat(el("transition-duration-1").isEnabled()).as("a hard cut has no duration").isFalse();
         transition(1, "fade", "1.5");
         assertThat(el("total-length").getText()).as("the fade overlaps its ranges by 1.5 s").isEqualTo("0:00:13.500");

@@ -68,7 +68,11 @@ class CutterRangesTest {
     }
 
     CutterWorker worker() {
-        UploadLocation location = new UploadLocation("local", CutType.FAST, null, new LocalBackend(uploads, "", true));
+        return worker(CutType.FAST);
+    }
+
+    CutterWorker worker(CutType type) {
+        UploadLocation location = new UploadLocation("local", type, null, new LocalBackend(uploads, "", true));
         return new CutterWorker(jobs, new SegmentStore(storeDir), new Cutter(CutSettings.defaults()),
                 Map.of("local", location), List.of(), new Random(1));
     }
@@ -168,5 +172,32 @@ class CutterRangesTest {
         assertThat(rows.get(noType).get("error")).isEqualTo("Cannot cut this row: transition 1 needs a type and a"
                 + " duration above zero");
         assertThat(rows.count("state = 'EDITED'")).isEqualTo(2);
+    }
+
+    @Test
+    void aFadeBetweenRangesOverlapsThemInTheUploadedVideo() throws Exception {
+        // 3 s + 4 s joined by a 1 s fade, then a hard cut to 2 s: 3 + 4 + 2 - 1 = 8 s, every frame once
+        String id = insert("fade then cut", Arrays.asList("fade,1", null), "2026-11-20T14:00:01", "2026-11-20T14:00:04",
+                "2026-11-20T14:00:12", "2026-11-20T14:00:16", "2026-11-20T14:00:04", "2026-11-20T14:00:06");
+        assertThat(worker().workThrough(List.of(job(id)))).isEqualTo(CutterWorker.Outcome.DONE);
+        assertThat(rows.get(id).get("state")).isEqualTo("DONE");
+        CutChecker.assertPlaysAsJoined(video(), List.of(3.0, 4.0, 2.0), Arrays.asList(1.0, 0.0));
+    }
+
+    @Test
+    void transitionsNoCutOfThisLocationCanMakeSayWhyAndWait() throws Exception {
+        String unknown = insert("unknown transition", Arrays.asList("sparkles,1"), "2026-11-20T14:00:01",
+                "2026-11-20T14:00:03", "2026-11-20T14:00:04", "2026-11-20T14:00:06");
+        String tooLong = insert("fade longer than a range", Arrays.asList("fade,3"), "2026-11-20T14:00:01",
+                "2026-11-20T14:00:03", "2026-11-20T14:00:04", "2026-11-20T14:00:07");
+        assertThat(worker().workThrough(List.of(job(unknown), job(tooLong)))).isNull();
+        assertThat(rows.get(unknown).get("error")).startsWith("Cannot cut this row for local: unknown transition 'sparkles'");
+        assertThat(rows.get(tooLong).get("error")).startsWith("Cannot cut this row for local: ");
+        // a rough cut copies whole segments: it cannot blend, so a faded row waits for an editor
+        String faded = insert("fade, rough location", Arrays.asList("fade,0.5"), "2026-11-20T14:00:01",
+                "2026-11-20T14:00:03", "2026-11-20T14:00:04", "2026-11-20T14:00:06");
+        assertThat(worker(CutType.ROUGH).workThrough(List.of(job(faded)))).isNull();
+        assertThat(rows.get(faded).get("error")).startsWith("Cannot cut this row for local: ");
+        assertThat(rows.count("state = 'EDITED'")).isEqualTo(3);
     }
 }

@@ -216,6 +216,37 @@ public final class CutChecker {
         return report;
     }
 
+    /**
+     * How long a cut of ranges joined by transitions lasts: the ranges added up, less every
+     * transition (each overlaps the end of one range with the start of the next).
+     *
+     * @param rangeSeconds      each range's length
+     * @param transitionSeconds one per join, null for a hard cut
+     */
+    public static double joinedLength(List<Double> rangeSeconds, List<Double> transitionSeconds) {
+        if (transitionSeconds.size() != rangeSeconds.size() - 1) {
+            throw new IllegalArgumentException(rangeSeconds.size() + " ranges have " + (rangeSeconds.size() - 1) + " joins");
+        }
+        double sum = 0;
+        for (double r : rangeSeconds) {
+            sum += r;
+        }
+        for (Double t : transitionSeconds) {
+            sum -= t == null ? 0 : t;
+        }
+        return sum;
+    }
+
+    /**
+     * Fails unless {@code file} is a clean cut of ranges joined by transitions: continuous, in sync,
+     * {@link #joinedLength} long, with that length × fps frames ± 1 (so a cut that plays the ranges
+     * whole, one after the other, instead of overlapping them fails).
+     */
+    public static Report assertPlaysAsJoined(Path file, List<Double> rangeSeconds, List<Double> transitionSeconds)
+            throws IOException, InterruptedException {
+        return assertPlaysAs(file, joinedLength(rangeSeconds, transitionSeconds));
+    }
+
     private static String field(String line, String key) {
         for (String part : line.split("\\|")) {
             if (part.startsWith(key + "=")) {

@@ -58,4 +58,22 @@ class CutCheckerTest {
                 .anyMatch(p -> p.contains("frames, want 180"))
                 .anyMatch(p -> p.contains("container duration"));
     }
+
+    /**
+     * Two 3 s ranges joined by a 1 s fade must last 5 s: the same ranges played whole one after
+     * the other (a "transition" that did not overlap them) are a clean 6 s but not that cut.
+     */
+    @Test
+    void rangesPlayedWholeInsteadOfOverlappedAreCaught() throws Exception {
+        List<Path> segments = bframeSegments(6);
+        TestMedia.ffmpeg(dir, "-i", concatProtocol(segments), "-filter_complex",
+                "[0:v]trim=start=1.5:duration=6,setpts=PTS-STARTPTS[v];[0:a]atrim=start=1.5:duration=6,asetpts=PTS-STARTPTS[a]",
+                "-map", "[v]", "-map", "[a]", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-f", "mpegts", "whole.ts");
+        Path whole = dir.resolve("whole.ts");
+
+        CutChecker.assertPlaysAsJoined(whole, List.of(3.0, 3.0), java.util.Arrays.asList((Double) null));
+        assertThat(CutChecker.joinedLength(List.of(3.0, 3.0), List.of(1.0))).isEqualTo(5.0);
+        assertThatThrownBy(() -> CutChecker.assertPlaysAsJoined(whole, List.of(3.0, 3.0), List.of(1.0)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("frames, want 150");
+    }
 }

@@ -3,6 +3,7 @@ package org.streamvault.testing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.streamvault.segments.Timestamps;
@@ -75,6 +76,52 @@ public final class CutMatrix {
             }
             return this == ACROSS_A_HOLE ? sum - kind.segmentSeconds : sum;
         }
+    }
+
+    /**
+     * Requests with transitions, against the {@code plain} quality: ranges in seconds after
+     * {@link #T0} and, per join, {@code {name, seconds}} or null for a hard cut.
+     */
+    public enum Joined {
+        /** Two ranges, a one-second fade. */
+        TWO_FADE(List.of(new double[] {1.5, 7.25}, new double[] {13.3, 19.0}), joins(new Join("fade", 1.0))),
+        /** Three ranges, two fades. */
+        THREE_FADES(List.of(new double[] {1.5, 5.25}, new double[] {8.2, 12.9}, new double[] {15.1, 20.0}),
+                joins(new Join("fade", 0.5), new Join("fade", 1.0))),
+        /** Two ranges, a wipe, the first range on segment boundaries. */
+        WIPE(List.of(new double[] {6.0, 12.0}, new double[] {14.4, 19.6}), joins(new Join("wipeleft", 0.8))),
+        /** A hard cut, then a fade. */
+        HARD_THEN_FADE(List.of(new double[] {1.5, 5.25}, new double[] {13.3, 17.0}, new double[] {18.5, 23.0}),
+                joins(null, new Join("fade", 1.0))),
+        /** A middle range barely longer than the fades into and out of it. */
+        SHORT_MIDDLE(List.of(new double[] {1.5, 6.0}, new double[] {9.3, 11.8}, new double[] {14.0, 19.0}),
+                joins(new Join("fade", 1.0), new Join("fadeblack", 1.0)));
+
+        public final List<double[]> ranges;
+        /** Per join, null for a hard cut. */
+        public final List<Join> transitions;
+
+        Joined(List<double[]> ranges, List<Join> transitions) {
+            this.ranges = ranges;
+            this.transitions = transitions;
+        }
+
+        public List<Double> rangeSeconds() {
+            return ranges.stream().map(r -> r[1] - r[0]).toList();
+        }
+
+        /** Per join, its seconds or null. */
+        public List<Double> transitionSeconds() {
+            return transitions.stream().map(t -> t == null ? null : t.seconds()).toList();
+        }
+
+        private static List<Join> joins(Join... joins) {
+            return Arrays.asList(joins);
+        }
+    }
+
+    /** A transition between two ranges of a {@link Joined} request. */
+    public record Join(String name, double seconds) {
     }
 
     public static String channel(TestMedia.Kind kind) {

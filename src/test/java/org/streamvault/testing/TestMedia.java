@@ -103,6 +103,34 @@ public final class TestMedia {
         return out;
     }
 
+    /** Where {@link #patternThenColour} turns from the moving pattern to the plain colour, seconds. */
+    public static final int PATTERN_SECONDS = 6;
+
+    /**
+     * Six 2-second TS segments, 160x90 at 30 fps with B-frames and a tone: a moving test pattern
+     * for the first {@link #PATTERN_SECONDS}, then a plain blue picture. Two ranges, one on each
+     * side, look nothing alike: what a transition between them shows is the blend alone.
+     */
+    public static synchronized List<Path> patternThenColour() throws IOException, InterruptedException {
+        Path dir = TestNode.projectRoot().resolve("target/test-media/pattern-then-colour");
+        Path done = dir.resolve(".done");
+        if (!Files.exists(done)) {
+            Files.createDirectories(dir);
+            ffmpeg(dir, "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30:duration=" + PATTERN_SECONDS
+                    + "[p];color=c=0x2050d0:size=160x90:rate=30:duration=6[c];[p][c]concat=n=2:v=1:a=0",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "12",
+                    "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "60", "-keyint_min", "60",
+                    "-sc_threshold", "0", "-c:a", "aac", "-b:a", "64k",
+                    "-f", "segment", "-segment_time", "2", "-segment_format", "mpegts", dir.resolve("seg%03d.ts").toString());
+            Files.createFile(done);
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".ts")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
     /** One segment file of a {@link Kind} and the duration text its playlist (or segmenter) gave it. */
     public record Segment(Path file, String duration) {
         public long durationMicros() {
