@@ -10,9 +10,14 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +30,20 @@ import org.streamvault.metrics.NodeMetrics;
 
 /**
  * Builds the {@link Downloader} from configuration and, once the YAML route templates are loaded,
- * instantiates the {@code downloader-stream} template once per configured (channel, quality):
- * adding a channel is a line of configuration.
+ * instantiates the poll, resolve and fetch templates once per configured (channel, quality):
+ * adding a channel is a line of configuration. Also registers the fetch thread-pool profile
+ * (the per-stream cap on fetches in flight) and stops the downloader as soon as the context
+ * begins to stop, so in-flight fetches end (as partial or nothing) instead of holding up the
+ * routes' graceful shutdown.
  */
 @Configuration
 public class DownloaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
-    static final String TEMPLATE = "downloader-stream";
-    /** Channel and quality names become directory names: nothing that could escape base-dir. */
+    /** The route templates of routes/downloader.camel.yaml; route ids are {@code <template>-<channel>-<quality>}. */
+    static final List<String> TEMPLATES = List.of("downloader-poll-playlist", "downloader-resolve-url",
+            "downloader-fetch-segment");
+    /** The thread-pool profile the fetch hand-off names; each stream's wireTap gets its own pool of it. */
+    static final String FETCH_POOL = "downloader-fetch";
 
     @PropertyInject("streamvault.base-dir")
     private String baseDir;
@@ -105,14 +116,44 @@ public class DownloaderBeans implements CamelConfiguration {
         return new DownloaderHealthCheck(downloader(camelContext), secs(healthMaxAge), enabled);
     }
 
-    @BindToRegistry("downloaderTick")
-    public DownloaderTickProcessor downloaderTick(CamelContext camelContext) {
-        return new DownloaderTickProcessor(downloader(camelContext));
+    @BindToRegistry("downloaderResolveDue")
+    public Processor downloaderResolveDue(CamelContext camelContext) {
+        return new PollProcessors.ResolveDue(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderResolveUrl")
+    public Processor downloaderResolveUrl(CamelContext camelContext) {
+        return new PollProcessors.ResolveUrl(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderFetchPlaylists")
+    public Processor downloaderFetchPlaylists(CamelContext camelContext) {
+        return new PollProcessors.FetchPlaylists(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderNewSegments")
+    public Processor downloaderNewSegments(CamelContext camelContext) {
+        return new PollProcessors.NewSegments(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderNextPoll")
+    public Processor downloaderNextPoll(CamelContext camelContext) {
+        return new PollProcessors.NextPoll(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderFetchSegment")
+    public Processor downloaderFetchSegment() {
+        return new FetchSegmentProcessor();
     }
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         Downloader d = downloader(camelContext);
+        // a fetch holds its thread through its retries (up to the give-up time), as a slot did before;
+        // Camel takes a queue size <= 0 as "no queue" (hand-off, then the caller runs the task)
+        camelContext.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder(FETCH_POOL)
+                .poolSize(concurrency).maxPoolSize(concurrency).maxQueueSize(Integer.MAX_VALUE).keepAliveTime(60L)
+                .allowCoreThreadTimeOut(true).build());
         List<StreamConfig> streams = streams(camelContext);
         String authToken = streams.stream().anyMatch(s -> s.source().equals("twitch"))
                 ? TwitchAuthToken.read(authTokenFile) : null;
@@ -139,13 +180,30 @@ public class DownloaderBeans implements CamelConfiguration {
                     return;
                 }
                 instantiated = true;
-                for (StreamConfig s : streams) {
-                    TemplatedRouteBuilder.builder(context, TEMPLATE)
-                            .routeId("downloader-record-" + s.channel() + "-" + s.quality())
-                            .parameter("channel", s.channel())
-                            .parameter("quality", s.quality())
-                            .add();
+                try (ProducerTemplate kick = context.createProducerTemplate()) {
+                    for (StreamConfig s : streams) {
+                        for (String template : TEMPLATES) {
+                            TemplatedRouteBuilder.builder(context, template)
+                                    .routeId(template + "-" + s.channel() + "-" + s.quality())
+                                    .parameter("channel", s.channel())
+                                    .parameter("quality", s.quality())
+                                    .add();
+                        }
+                        // the poll loop's first cycle; it waits in the queue if the route is not started
+                        kick.sendBody("seda:downloader-poll-" + s.channel() + "-" + s.quality(), null);
+                    }
                 }
+            }
+        });
+        camelContext.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                d.stop(Duration.ofSeconds(10));
             }
         });
         camelContext.addService(new ServiceSupport() {
