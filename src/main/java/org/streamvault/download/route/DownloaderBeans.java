@@ -11,7 +11,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -30,7 +29,8 @@ import org.streamvault.metrics.NodeMetrics;
 
 /**
  * Builds the {@link Downloader} from configuration and, once the YAML route templates are loaded,
- * instantiates the poll, resolve and fetch templates once per configured (channel, quality):
+ * instantiates the poll, resolve and fetch templates once per configured (channel, quality)
+ * (the poll route's policy, {@link PollLoop}, starts its loop):
  * adding a channel is a line of configuration. Also registers the fetch thread-pool profile
  * (the per-stream cap on fetches in flight) and stops the downloader as soon as the context
  * begins to stop, so in-flight fetches end (as partial or nothing) instead of holding up the
@@ -136,9 +136,16 @@ public class DownloaderBeans implements CamelConfiguration {
         return new PollProcessors.NewSegments(downloader(camelContext));
     }
 
+    private final PollLoop pollLoop = new PollLoop();
+
+    @BindToRegistry("downloaderPollLoop")
+    public org.apache.camel.spi.RoutePolicy downloaderPollLoop() {
+        return pollLoop;
+    }
+
     @BindToRegistry("downloaderNextPoll")
     public Processor downloaderNextPoll(CamelContext camelContext) {
-        return new PollProcessors.NextPoll(downloader(camelContext));
+        return new PollProcessors.NextPoll(downloader(camelContext), pollLoop);
     }
 
     @BindToRegistry("downloaderFetchSegment")
@@ -180,17 +187,14 @@ public class DownloaderBeans implements CamelConfiguration {
                     return;
                 }
                 instantiated = true;
-                try (ProducerTemplate kick = context.createProducerTemplate()) {
-                    for (StreamConfig s : streams) {
-                        for (String template : TEMPLATES) {
-                            TemplatedRouteBuilder.builder(context, template)
-                                    .routeId(template + "-" + s.channel() + "-" + s.quality())
-                                    .parameter("channel", s.channel())
-                                    .parameter("quality", s.quality())
-                                    .add();
-                        }
-                        // the poll loop's first cycle; it waits in the queue if the route is not started
-                        kick.sendBody("seda:downloader-poll-" + s.channel() + "-" + s.quality(), null);
+                // each poll route's policy (PollLoop) starts its loop when the route starts
+                for (StreamConfig s : streams) {
+                    for (String template : TEMPLATES) {
+                        TemplatedRouteBuilder.builder(context, template)
+                                .routeId(template + "-" + s.channel() + "-" + s.quality())
+                                .parameter("channel", s.channel())
+                                .parameter("quality", s.quality())
+                                .add();
                     }
                 }
             }

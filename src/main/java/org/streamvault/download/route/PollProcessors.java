@@ -64,17 +64,21 @@ final class PollProcessors {
 
     /**
      * Header {@code nextPollMillis}: how long the loop waits before the next cycle; header
-     * {@code keepPolling}: false once the downloader has stopped (the loop then ends).
+     * {@code keepPolling}: false once the downloader has stopped, or the route is stopping or has
+     * been restarted since this loop began (see {@link PollLoop}); the loop then ends.
      */
     static final class NextPoll extends StreamProcessor {
-        NextPoll(Downloader downloader) {
+        private final PollLoop loop;
+
+        NextPoll(Downloader downloader, PollLoop loop) {
             super(downloader);
+            this.loop = loop;
         }
 
         @Override
         void process(Exchange exchange, StreamRecorder recorder) throws Exception {
             exchange.getMessage().setHeader("nextPollMillis", recorder.millisUntilDue());
-            exchange.getMessage().setHeader("keepPolling", !recorder.stopped());
+            exchange.getMessage().setHeader("keepPolling", !recorder.stopped() && loop.goesOn(exchange));
             exchange.getMessage().setBody(null);
         }
     }
