@@ -10,9 +10,13 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +29,21 @@ import org.streamvault.metrics.NodeMetrics;
 
 /**
  * Builds the {@link Downloader} from configuration and, once the YAML route templates are loaded,
- * instantiates the {@code downloader-stream} template once per configured (channel, quality):
- * adding a channel is a line of configuration.
+ * instantiates the poll, resolve and fetch templates once per configured (channel, quality)
+ * (the poll route's policy, {@link PollLoop}, starts its loop):
+ * adding a channel is a line of configuration. Also registers the fetch thread-pool profile
+ * (the per-stream cap on fetches in flight) and stops the downloader as soon as the context
+ * begins to stop, so in-flight fetches end (as partial or nothing) instead of holding up the
+ * routes' graceful shutdown.
  */
 @Configuration
 public class DownloaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
-    static final String TEMPLATE = "downloader-stream";
-    /** Channel and quality names become directory names: nothing that could escape base-dir. */
+    /** The route templates of routes/downloader.camel.yaml; route ids are {@code <template>-<channel>-<quality>}. */
+    static final List<String> TEMPLATES = List.of("downloader-poll-playlist", "downloader-resolve-url",
+            "downloader-fetch-segment");
+    /** The thread-pool profile the fetch hand-off names; each stream's wireTap gets its own pool of it. */
+    static final String FETCH_POOL = "downloader-fetch";
 
     @PropertyInject("streamvault.base-dir")
     private String baseDir;
@@ -105,14 +116,51 @@ public class DownloaderBeans implements CamelConfiguration {
         return new DownloaderHealthCheck(downloader(camelContext), secs(healthMaxAge), enabled);
     }
 
-    @BindToRegistry("downloaderTick")
-    public DownloaderTickProcessor downloaderTick(CamelContext camelContext) {
-        return new DownloaderTickProcessor(downloader(camelContext));
+    @BindToRegistry("downloaderResolveDue")
+    public Processor downloaderResolveDue(CamelContext camelContext) {
+        return new PollProcessors.ResolveDue(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderResolveUrl")
+    public Processor downloaderResolveUrl(CamelContext camelContext) {
+        return new PollProcessors.ResolveUrl(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderFetchPlaylists")
+    public Processor downloaderFetchPlaylists(CamelContext camelContext) {
+        return new PollProcessors.FetchPlaylists(downloader(camelContext));
+    }
+
+    @BindToRegistry("downloaderNewSegments")
+    public Processor downloaderNewSegments(CamelContext camelContext) {
+        return new PollProcessors.NewSegments(downloader(camelContext));
+    }
+
+    private final PollLoop pollLoop = new PollLoop();
+
+    @BindToRegistry("downloaderPollLoop")
+    public org.apache.camel.spi.RoutePolicy downloaderPollLoop() {
+        return pollLoop;
+    }
+
+    @BindToRegistry("downloaderNextPoll")
+    public Processor downloaderNextPoll(CamelContext camelContext) {
+        return new PollProcessors.NextPoll(downloader(camelContext), pollLoop);
+    }
+
+    @BindToRegistry("downloaderFetchSegment")
+    public Processor downloaderFetchSegment() {
+        return new FetchSegmentProcessor();
     }
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         Downloader d = downloader(camelContext);
+        // a fetch holds its thread through its retries (up to the give-up time), as a slot did before;
+        // Camel takes a queue size <= 0 as "no queue" (hand-off, then the caller runs the task)
+        camelContext.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder(FETCH_POOL)
+                .poolSize(concurrency).maxPoolSize(concurrency).maxQueueSize(Integer.MAX_VALUE).keepAliveTime(60L)
+                .allowCoreThreadTimeOut(true).build());
         List<StreamConfig> streams = streams(camelContext);
         String authToken = streams.stream().anyMatch(s -> s.source().equals("twitch"))
                 ? TwitchAuthToken.read(authTokenFile) : null;
@@ -139,13 +187,27 @@ public class DownloaderBeans implements CamelConfiguration {
                     return;
                 }
                 instantiated = true;
+                // each poll route's policy (PollLoop) starts its loop when the route starts
                 for (StreamConfig s : streams) {
-                    TemplatedRouteBuilder.builder(context, TEMPLATE)
-                            .routeId("downloader-record-" + s.channel() + "-" + s.quality())
-                            .parameter("channel", s.channel())
-                            .parameter("quality", s.quality())
-                            .add();
+                    for (String template : TEMPLATES) {
+                        TemplatedRouteBuilder.builder(context, template)
+                                .routeId(template + "-" + s.channel() + "-" + s.quality())
+                                .parameter("channel", s.channel())
+                                .parameter("quality", s.quality())
+                                .add();
+                    }
                 }
+            }
+        });
+        camelContext.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                d.stop(Duration.ofSeconds(10));
             }
         });
         camelContext.addService(new ServiceSupport() {

@@ -19,7 +19,8 @@ import org.streamvault.events.NodeEvents;
 
 /**
  * All recorded streams of a node, sharing one HTTP client, one watchdog timer thread and
- * virtual threads for fetches. Pure Java: the Camel routes only call {@link #tick} on a timer.
+ * virtual threads for parallel fetch attempts. Pure Java: the downloader's Camel routes run each
+ * {@link StreamRecorder}'s poll cycles and its {@link SegmentFetcher}s (see docs/ARCHITECTURE.md).
  */
 public final class Downloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
@@ -34,6 +35,7 @@ public final class Downloader implements AutoCloseable {
     private final Map<String, StreamRecorder> streams = new LinkedHashMap<>();
     private final long createdNanos = System.nanoTime();
     private final NodeEvents events;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Downloader(Path baseDir, DownloaderSettings settings, Supplier<MeterRegistry> registry) {
         this(baseDir, settings, registry, NodeEvents.NONE);
@@ -83,16 +85,13 @@ public final class Downloader implements AutoCloseable {
         return recorder;
     }
 
-    /** Runs {@code channel/quality}'s due work; unknown streams are a configuration error, reported once per call. */
-    public void tick(String channel, String quality) {
-        StreamRecorder r;
-        synchronized (this) {
-            r = streams.get(channel + "/" + quality);
-        }
+    /** The recorder of {@code channel/quality}; unknown streams are a configuration error. */
+    public synchronized StreamRecorder stream(String channel, String quality) {
+        StreamRecorder r = streams.get(channel + "/" + quality);
         if (r == null) {
             throw new IllegalArgumentException("no recorder for " + channel + "/" + quality);
         }
-        r.tick();
+        return r;
     }
 
     /** How long this downloader has existed (a stream cannot be late before it could start). */
@@ -109,6 +108,9 @@ public final class Downloader implements AutoCloseable {
      * full. Waits up to {@code grace} for fetchers to finish renaming.
      */
     public void stop(Duration grace) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         for (StreamRecorder r : streams()) {
             r.stop();
         }

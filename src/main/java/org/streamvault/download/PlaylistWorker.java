@@ -11,6 +11,8 @@ final class PlaylistWorker {
     final URI url;
     final long createdNanos;
     long nextPollNanos;
+    /** The last segment URI of the previous poll: tells a changed playlist from an unchanged one. */
+    URI lastUri;
     boolean sawNonAd;
     boolean skewed;
     String retiring;

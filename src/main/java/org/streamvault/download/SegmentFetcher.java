@@ -2,6 +2,7 @@ package org.streamvault.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +28,7 @@ import org.streamvault.segments.SegmentType;
  * suspect threshold, or of 0 bytes, is {@code suspect}; one that broke after bytes arrived is
  * {@code partial}. A transfer that was aborted is never {@code full}, whatever the stream said.
  */
-final class SegmentFetcher implements Runnable {
+public final class SegmentFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentFetcher.class);
     /** A bug here would repeat for every segment: its stack trace once, then one line a minute. */
     private static final org.streamvault.segments.FailureLog UNEXPECTED = new org.streamvault.segments.FailureLog(LOG, 60_000);
@@ -38,6 +39,8 @@ final class SegmentFetcher implements Runnable {
     private final MediaSegment segment;
     private final boolean forceSuspect;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    /** The best type any attempt saved so far; read by the fetching thread only. */
+    private SegmentType saved;
 
     /** @param forceSuspect save even a clean copy as suspect (timestamps skewed: its time is doubtful) */
     SegmentFetcher(StreamContext ctx, MediaSegment segment, boolean forceSuspect) {
@@ -46,30 +49,33 @@ final class SegmentFetcher implements Runnable {
         this.forceSuspect = forceSuspect;
     }
 
-    @Override
-    public void run() {
-        try {
-            if (!ctx.acquireSlot()) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+    /** The segment's URI. */
+    public URI uri() {
+        return segment.uri();
+    }
+
+    /**
+     * Fetches until done (on the caller's thread; parallel attempts on the downloader's virtual
+     * threads) and returns the best type saved, or {@code null} if nothing was saved (gave up,
+     * expired, node stopping). Never throws.
+     */
+    public SegmentType fetch() {
+        if (ctx.stopped.get()) {
+            return null;
         }
         try {
-            fetchUntilDone();
+            return fetchUntilDone();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the node is stopping: no new attempts
         } catch (RuntimeException e) {
             UNEXPECTED.unexpected(ctx.name + ": fetcher for " + segment.uri() + " failed unexpectedly", e);
-        } finally {
-            ctx.fetchSlots.release();
         }
+        return saved;
     }
 
-    private void fetchUntilDone() throws InterruptedException {
+    private SegmentType fetchUntilDone() throws InterruptedException {
         long giveUpAt = System.nanoTime() + ctx.settings.giveUpAfter().toNanos();
         List<Attempt> running = new ArrayList<>();
         boolean finished = false;
@@ -81,10 +87,10 @@ final class SegmentFetcher implements Runnable {
                     if (!finished && !ctx.stopped.get()) {
                         LOG.warn("{}: gave up on {} after {}", ctx.name, segment.uri(), ctx.settings.giveUpAfter());
                     }
-                    return;
+                    return saved;
                 }
                 if (lastFailed && !ctx.pause(pause(++failures))) {
-                    return;
+                    return saved;
                 }
                 running.add(launch());
             }
@@ -97,6 +103,9 @@ final class SegmentFetcher implements Runnable {
                 }
             } else if (event instanceof Result r) {
                 running.remove(r.attempt);
+                if (r.type != null && (saved == null || r.type.compareTo(saved) < 0)) {
+                    saved = r.type; // the enum lists full, suspect, partial: best first
+                }
                 // anything short of the best copy obtainable is retried, after a pause
                 lastFailed = r.type != SegmentType.FULL;
                 // a skewed segment can never be more than suspect: a clean copy is the best there is

@@ -5,12 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What every fetcher of one stream shares: where to write, the HTTP client, timers, the
- * concurrency cap, the stop switch, and the attempts in flight (so stopping can abort them).
+ * What every fetcher of one stream shares: where to write, the HTTP client, timers, the stop
+ * switch, and the attempts in flight (so stopping can abort them). The cap on fetches in flight
+ * is the caller's: the downloader route's fetch thread pool.
  */
 final class StreamContext {
     final String name;
@@ -23,7 +23,6 @@ final class StreamContext {
     final ExecutorService threads;
     final DownloaderSettings settings;
     final DownloaderMetrics metrics;
-    final Semaphore fetchSlots;
     final AtomicBoolean stopped = new AtomicBoolean();
     final Set<SegmentFetcher.Attempt> inFlight = ConcurrentHashMap.newKeySet();
     final InitSections initSections;
@@ -41,7 +40,6 @@ final class StreamContext {
         this.threads = threads;
         this.settings = settings;
         this.metrics = metrics;
-        this.fetchSlots = new Semaphore(settings.concurrency(), true);
         this.initSections = new InitSections(client, settings.maxPlaylistBytes());
     }
 
@@ -50,16 +48,6 @@ final class StreamContext {
     /** Sleeps {@code millis} unless the stream stops first; returns false if it stopped. */
     boolean pause(long millis) throws InterruptedException {
         return !stopSignal.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS) && !stopped.get();
-    }
-
-    /** Takes a fetch slot, giving up when the stream stops; true if a slot was taken. */
-    boolean acquireSlot() throws InterruptedException {
-        while (!fetchSlots.tryAcquire(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (stopped.get()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Stops for good: no new attempts; those in flight are aborted and end as partial or nothing. */

@@ -35,7 +35,10 @@ public final class TempSegment implements AutoCloseable {
         this.hourDir = hourDir;
         this.offsetMicros = offsetMicros;
         this.durationText = durationText;
-        Files.createDirectories(hourDir);
+        if (!Files.isDirectory(hourDir)) {
+            // createDirectories alone throws (and fills in a stack trace) inside for every segment
+            Files.createDirectories(hourDir);
+        }
         this.tempPath = hourDir.resolve(SegmentName.format(offsetMicros, durationText, SegmentType.TEMP,
                 UUID.randomUUID().toString()));
         this.out = Files.newOutputStream(tempPath);

@@ -33,6 +33,7 @@ public final class MediaPlaylistParser {
         List<Raw> raws = new ArrayList<>();
         List<long[]> adRanges = new ArrayList<>();
         boolean endList = false;
+        long targetDuration = 0;
         String pendingDuration = null;
         String pendingTitle = "";
         Long pendingTime = null;
@@ -58,6 +59,10 @@ public final class MediaPlaylistParser {
                     throw new PlaylistException("#EXT-X-MAP without URI");
                 }
                 map = resolve(base, mapUri);
+            } else if (line.startsWith("#EXT-X-TARGETDURATION:")) {
+                // only a reload-interval hint: a bad value is ignored, not a reason to reject the playlist
+                String v = line.substring(22).trim();
+                targetDuration = DURATION.matcher(v).matches() ? micros(v) : 0;
             } else if (line.equals("#EXT-X-ENDLIST")) {
                 endList = true;
             } else if (line.startsWith("#EXT-X-DATERANGE:")) {
@@ -77,7 +82,7 @@ public final class MediaPlaylistParser {
                 pendingTime = null;
             }
         }
-        return new MediaPlaylist(resolveTimes(raws, adRanges), endList);
+        return new MediaPlaylist(resolveTimes(raws, adRanges), endList, targetDuration);
     }
 
     private static List<MediaSegment> resolveTimes(List<Raw> raws, List<long[]> adRanges) throws PlaylistException {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.testing.TestNode;
 
-/** Streams come from configuration: one route per (channel, quality); bad values stop start-up in one line. */
+/** Streams come from configuration: poll, resolve and fetch routes per (channel, quality); bad values stop start-up in one line. */
 class DownloaderConfigurationTest {
     @TempDir
     Path baseDir;
@@ -19,10 +19,11 @@ class DownloaderConfigurationTest {
                 "streamvault.channels", "alpha,beta!", "streamvault.qualities", "source,720p60",
                 "streamvault.source.alpha", "http://127.0.0.1:9/master.m3u8")) {
             assertThat(node.camelContext().getRoutes()).extracting(r -> r.getRouteId())
-                    .contains("downloader-record-alpha-source", "downloader-record-alpha-720p60",
-                            "downloader-record-beta-source", "downloader-record-beta-720p60");
+                    .contains("downloader-poll-playlist-alpha-source", "downloader-resolve-url-alpha-source",
+                            "downloader-fetch-segment-alpha-source", "downloader-poll-playlist-alpha-720p60",
+                            "downloader-poll-playlist-beta-source", "downloader-fetch-segment-beta-720p60");
             // switched off: the routes exist (visible in management) but do not run
-            assertThat(node.camelContext().getRouteController().getRouteStatus("downloader-record-alpha-source")
+            assertThat(node.camelContext().getRouteController().getRouteStatus("downloader-poll-playlist-alpha-source")
                     .isStarted()).isFalse();
         }
     }

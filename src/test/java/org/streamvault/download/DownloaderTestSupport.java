@@ -45,8 +45,7 @@ abstract class DownloaderTestSupport {
                 "streamvault.downloader.retry-down-seconds", "0.5",
                 "streamvault.downloader.retry-down-important-seconds", "0.2",
                 "streamvault.twitch.retry-down-seconds", "0.5",
-                "streamvault.twitch.retry-down-important-seconds", "0.2",
-                "streamvault.downloader.tick-millis", "50"));
+                "streamvault.twitch.retry-down-important-seconds", "0.2"));
         props.addAll(Arrays.asList(overrides));
         node = TestNode.start(baseDir, props.toArray(String[]::new));
         return node;

@@ -143,6 +143,28 @@ class PlaylistLifecycleTest extends DownloaderTestSupport {
         awaitFull(0, 6);
     }
 
+    @Test
+    void aPollRouteStoppedAndStartedAgainPollsAgainWithOneLoop() throws Exception {
+        origin = FaultyHlsOrigin.start(30);
+        origin.publish(2);
+        // a seda consumer defers its route's stop until nothing is in flight: forced after this
+        startNode("camel.main.shutdown-timeout", "1");
+        awaitFull(0, 2);
+        String route = "downloader-poll-playlist-" + CHANNEL + "-" + QUALITY;
+        node.camelContext().getRouteController().stopRoute(route);
+        long stopped = origin.playlistRequests();
+        Thread.sleep(1000);
+        assertThat(origin.playlistRequests()).isEqualTo(stopped);
+
+        node.camelContext().getRouteController().startRoute(route);
+        origin.publish(2);
+        awaitFull(2, 4);
+        long from = origin.playlistRequests();
+        Thread.sleep(3000);
+        // one loop polls every ~0.3 s (about 10 in 3 s); a second loop beside it would double that
+        assertThat(origin.playlistRequests() - from).isBetween(5L, 14L);
+    }
+
     private double errors() {
         try {
             return metric("streamvault_downloader_errors_total", "type=\"playlist\"");

@@ -38,7 +38,7 @@ class RealFfmpegOriginTest extends DownloaderTestSupport {
         Set<String> originHashes = new HashSet<>();
         node = org.streamvault.testing.TestNode.start(baseDir, "streamvault.downloader.enabled", "true",
                 "streamvault.channels", CHANNEL, "streamvault.source." + CHANNEL, live.playlistUrl(),
-                "streamvault.downloader.poll-interval-seconds", "0.5", "streamvault.downloader.tick-millis", "50");
+                "streamvault.downloader.poll-interval-seconds", "0.5");
         long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (files().stream().filter(f -> f.type() == SegmentType.FULL).count() < 5) {
             collectHashes(live.directory(), originHashes);

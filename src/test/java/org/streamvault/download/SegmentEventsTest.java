@@ -133,6 +133,10 @@ class SegmentEventsTest extends DownloaderTestSupport {
                                     asyncDelayed: false
                         """));
         awaitFull(0, 1);
+        // the subscriber holds the first event (a seda consumer polls only once the context has
+        // started, up to a second later; the downloader may have saved segment 0 before that)
+        await(() -> node.camelContext().getInflightRepository().size("test-stuck-subscriber") == 1
+                && queued("streamvault-segment-saved") == 0, Duration.ofSeconds(5), () -> "the first event taken");
         // the same deadline as a node with no subscriber (the origin lists the newest 6 segments)
         origin.publish(5);
         awaitFull(0, 6);

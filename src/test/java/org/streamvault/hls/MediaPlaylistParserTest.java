@@ -106,6 +106,16 @@ class MediaPlaylistParserTest {
     }
 
     @Test
+    void targetDurationIsReadAndABadOneIgnored() throws Exception {
+        String segment = "#EXT-X-PROGRAM-DATE-TIME:2026-11-20T14:00:00Z\n#EXTINF:2,\na.ts\n";
+        assertThat(MediaPlaylistParser.parse("#EXTM3U\n#EXT-X-TARGETDURATION:6\n" + segment, BASE)
+                .targetDurationMicros()).isEqualTo(6_000_000L);
+        assertThat(MediaPlaylistParser.parse("#EXTM3U\n#EXT-X-TARGETDURATION:soon\n" + segment, BASE)
+                .targetDurationMicros()).isZero();
+        assertThat(MediaPlaylistParser.parse("#EXTM3U\n" + segment, BASE).targetDurationMicros()).isZero();
+    }
+
+    @Test
     void garbageIsAOneLineError() {
         assertThatThrownBy(() -> parse("<html>oops</html>")).isInstanceOf(PlaylistException.class)
                 .hasMessageContaining("#EXTM3U");

@@ -49,7 +49,7 @@ class PlayerBrowserTest {
         origin.autoPublish(Duration.ofSeconds(2));
         node = TestNode.start(base, "streamvault.downloader.enabled", "true", "streamvault.channels", CHANNEL,
                 "streamvault.source." + CHANNEL, origin.masterUrl(),
-                "streamvault.downloader.poll-interval-seconds", "0.3", "streamvault.downloader.tick-millis", "50");
+                "streamvault.downloader.poll-interval-seconds", "0.3");
         Await.until("the first recorded segments", Duration.ofSeconds(20), () -> recorded().size() >= 4);
         browser = TestBrowser.start();
     }
