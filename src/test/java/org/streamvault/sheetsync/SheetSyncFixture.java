@@ -73,7 +73,7 @@ final class SheetSyncFixture {
     /** The event with this id, columns as text (event_end as the database prints it); null if none. */
     static Map<String, String> event(TestDatabase db, String id) throws Exception {
         try (Connection c = db.connect();
-                PreparedStatement ps = c.prepareStatement("SELECT * FROM events WHERE id::text = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT * FROM events WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
