@@ -41,7 +41,8 @@ final class PlaylistBlock {
                 if (PLAYLIST_ID.matcher(playlistId).matches()
                         && PlaylistContents.tagsMatch(strings(rs.getArray("tags")), eventTags)) {
                     // one line per playlist, and nothing the description check refuses
-                    String name = rs.getString("name").replaceAll("[\\r\\n<>]+", " ").strip();
+                    String name = rs.getString("name").replaceAll("[<>]", "").replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                            .strip();
                     lines.add("- " + name + " [" + URL + playlistId + "]");
                 }
             }

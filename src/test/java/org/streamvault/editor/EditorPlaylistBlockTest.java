@@ -44,6 +44,8 @@ class EditorPlaylistBlockTest {
         rows.update(insert, "p4", "Dogs", "{dogs}", "PLdogs", true);
         rows.update(insert, "p5", "No YouTube playlist yet", "{animals}", null, true);
         rows.update(insert, "p6", "No tags", "{}", "PLeverything", true);
+        rows.update(insert, "p7", "Hearts <3\nand more", "{hearts}", "PLhearts", true);
+        rows.update(insert, "p8", "Typed as a link", "{hearts}", "https://youtube.com/playlist?list=PLx", true);
         node = TestNode.start(Files.createTempDirectory("editor-playlists"), "streamvault.editor.enabled", "true",
                 "streamvault.db.url", testDb.url(), "streamvault.db.user", testDb.user(),
                 "streamvault.restreamer.enabled", "false", "streamvault.editor.auth.enabled", "false",
@@ -147,6 +149,19 @@ class EditorPlaylistBlockTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(rows.get(id)).containsEntry("state", "MODIFIED")
                 .containsEntry("video_description", "New words." + BLOCK + FOOTER);
+    }
+
+    @Test
+    void namesCannotBreakTheBlockOrTheSave() throws Exception {
+        String id = catRow();
+        rows.update("UPDATE events SET tags = '{hearts}' WHERE id = ?", id);
+        HttpResponse<String> r = save(id, edit(id, "Love."));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        // one line, no angle brackets YouTube would refuse; an id that is not a playlist id is left out
+        assertThat(rows.get(id).get("video_description")).isEqualTo("Love.\n\nThis video is part of the following"
+                + " playlists:\n- Hearts 3 and more [https://youtube.com/playlist?list=PLhearts]" + FOOTER);
+        assertThat(JSON.readTree(node.get("/thrimshim/" + id).body()).get("video_description").asText())
+                .isEqualTo("Love.");
     }
 
     @Test
