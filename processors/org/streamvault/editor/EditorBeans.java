@@ -37,11 +37,11 @@ public class EditorBeans implements CamelConfiguration {
             return;
         }
         NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
-        EventStore store = new EventStore(db.require("the editor"));
         // Text settings are read raw: a footer or prefix may contain braces.
         EditorSettings settings = new EditorSettings(raw(camelContext, "default-channel"),
                 raw(camelContext, "title-prefix"), raw(camelContext, "description-footer"),
                 list(raw(camelContext, "upload-locations")), raw(camelContext, "event-start"));
+        EventStore store = new EventStore(db.require("the editor"), settings.descriptionTail());
         String audience = raw(camelContext, "auth.audience");
         IdTokenVerifier verifier = null;
         if (authEnabled) {

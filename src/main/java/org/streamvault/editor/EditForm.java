@@ -138,4 +138,23 @@ record EditForm(String state, String uploadLocation, EditRanges ranges, String v
         }
         return value;
     }
+
+    /**
+     * This edit with the playlists block (SPEC §11) before the footer of its description, checked
+     * against YouTube's limit again; unchanged without a block or a description.
+     */
+    EditForm withPlaylistBlock(String block, String tail) {
+        if (block.isEmpty() || videoDescription == null) {
+            return this;
+        }
+        String stored = PlaylistBlock.add(videoDescription, block, tail);
+        int length = EditorSettings.length(stored);
+        if (length > EditorSettings.MAX_DESCRIPTION_LENGTH) {
+            throw HttpProblem.badRequest("description is " + length + " characters with the list of playlists the"
+                    + " video is in and its footer; the limit is " + EditorSettings.MAX_DESCRIPTION_LENGTH);
+        }
+        refuseAngleBrackets("description", stored);
+        return new EditForm(state, uploadLocation, ranges, videoChannel, videoQuality, videoTitle, stored, videoTags,
+                allowHoles, hasWhitelist, uploaderWhitelist, publicVideo, thumbnail, overrideChanges, seenSheet);
+    }
 }

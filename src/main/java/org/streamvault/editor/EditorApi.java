@@ -7,7 +7,8 @@ import org.streamvault.segments.Timestamps;
 
 /**
  * What every editor endpoint shares: the settings, the events store and authentication, and the
- * shaping of rows for editors (defaults filled in, title prefix and description footer removed).
+ * shaping of rows for editors (defaults filled in, title prefix, playlists block and description footer
+ * removed).
  *
  * @param clientId the OAuth client id the page signs in with (the token audience); empty when auth is off
  */
@@ -33,7 +34,8 @@ record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, Str
             row.put("video_title", settings.editableTitle(row.get("video_title").textValue()));
         }
         if (row.path("video_description").isTextual()) {
-            row.put("video_description", settings.editableDescription(row.get("video_description").textValue()));
+            row.put("video_description", settings.editableDescription(
+                    PlaylistBlock.strip(row.get("video_description").textValue(), settings.descriptionTail())));
         }
         if (row.path("thumbnail_time").isNull() && row.path("event_start").isTextual()) {
             // the default frame: the middle of the event (its start when it has no end)

@@ -35,9 +35,12 @@ final class EventStore {
             + RowJson.END_DASHED + ", (event_end).value AS " + RowJson.END_VALUE + " FROM events";
 
     private final Database db;
+    private final String descriptionTail;
 
-    EventStore(Database db) {
+    /** @param descriptionTail what ends every stored description (the footer): the playlists block goes before it */
+    EventStore(Database db, String descriptionTail) {
         this.db = db;
+        this.descriptionTail = descriptionTail;
     }
 
     List<ObjectNode> all() {
@@ -59,9 +62,10 @@ final class EventStore {
     }
 
     /** Applies an edit; answers the row as it is now. */
-    ObjectNode save(String id, EditForm form, String editor) {
+    ObjectNode save(String id, EditForm typed, String editor) {
         return db.transaction(c -> {
             Map<String, Object> stored = new LinkedHashMap<>();
+            EditForm form;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT state::text AS state, sheet_name, event_start, (event_end).value AS event_end, category,"
                             + " description, notes, tags, thumbnail_time, thumbnail_template, thumbnail_image,"
@@ -72,6 +76,9 @@ final class EventStore {
                         throw HttpProblem.notFound("no event with id " + id);
                     }
                     String state = rs.getString("state");
+                    SheetValues sheet = SheetValues.fromRow(rs);
+                    // the row's tags as they are now, in this transaction, say which playlists it is in
+                    form = typed.withPlaylistBlock(PlaylistBlock.forEvent(c, sheet.tags()), descriptionTail);
                     if (form.isModification() && !List.of("DONE", "MODIFIED").contains(state)) {
                         throw new HttpProblem(403, "the video is " + state + " and cannot be modified: only a"
                                 + " published (DONE) video's title, description, tags and visibility can be changed");
@@ -82,7 +89,7 @@ final class EventStore {
                                 + " the row first");
                     }
                     if (!form.overrideChanges()) {
-                        String changes = SheetValues.fromRow(rs).changesSince(form.seenSheet());
+                        String changes = sheet.changesSince(form.seenSheet());
                         if (!changes.isEmpty()) {
                             throw new HttpProblem(409, "the schedule changed since you loaded this row: " + changes
                                     + " (reload to see it, or save again with override_changes)");

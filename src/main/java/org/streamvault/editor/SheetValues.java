@@ -55,6 +55,11 @@ record SheetValues(Map<String, Object> values) {
         return new SheetValues(v);
     }
 
+    /** The row's tags (empty when none). */
+    List<String> tags() {
+        return values.get("tags") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
     /** One line naming each column that differs, {@code column: 'seen' => 'now'}; empty when none. */
     String changesSince(SheetValues seen) {
         List<String> changes = new ArrayList<>();

@@ -20,13 +20,10 @@ public final class PlaylistContents {
 
     /** @param videos published events in event order */
     public static List<String> of(PlaylistStore.Playlist playlist, List<PlaylistStore.Video> videos) {
-        Set<String> needed = lower(playlist.tags());
         LinkedHashSet<String> middle = new LinkedHashSet<>();
-        if (!needed.isEmpty()) {
-            for (PlaylistStore.Video v : videos) {
-                if (lower(v.tags()).containsAll(needed)) {
-                    middle.add(v.videoId());
-                }
+        for (PlaylistStore.Video v : videos) {
+            if (tagsMatch(playlist.tags(), v.tags())) {
+                middle.add(v.videoId());
             }
         }
         Optional<String> first = video(playlist.firstEventId(), videos);
@@ -38,6 +35,15 @@ public final class PlaylistContents {
         out.addAll(middle);
         last.filter(l -> !out.contains(l)).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * Whether an event with {@code eventTags} belongs in a playlist with {@code playlistTags}: it
+     * has all of them, compared without case; a playlist without tags matches no event by tags.
+     */
+    public static boolean tagsMatch(List<String> playlistTags, List<String> eventTags) {
+        Set<String> needed = lower(playlistTags);
+        return !needed.isEmpty() && lower(eventTags).containsAll(needed);
     }
 
     private static Optional<String> video(String eventId, List<PlaylistStore.Video> videos) {

@@ -45,13 +45,13 @@ public final class PlaylistStore {
         });
     }
 
-    /** DONE (and, where the schema has it, MODIFIED) events with a video, in event order. */
+    /** Published (DONE or MODIFIED) events with a video, in event order. */
     public List<Video> videos() {
         return database.query(c -> {
             String where = uploadLocations.isEmpty() ? "" : " AND upload_location = ANY(?)";
             List<Video> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id::text, event_start, tags, video_id FROM events"
-                    + " WHERE state::text IN ('DONE', 'MODIFIED') AND video_id IS NOT NULL" + where
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, event_start, tags, video_id FROM events"
+                    + " WHERE state IN ('DONE', 'MODIFIED') AND video_id IS NOT NULL" + where
                     + " ORDER BY event_start NULLS LAST, id")) {
                 if (!uploadLocations.isEmpty()) {
                     ps.setArray(1, c.createArrayOf("text", uploadLocations.toArray()));

@@ -22,8 +22,12 @@ import org.streamvault.db.SqlWork;
  * retried on serialization failures), so a pass's view of the rows it compares is consistent.
  */
 public final class SheetEventStore {
+    /** The sheet-owned columns and what flows back; {@code event_end} is wubloader's {@code end_time (dashed, value)}. */
+    private static final String SELECT = "SELECT id, sheet_name, event_start, (event_end).dashed AS end_dashed,"
+            + " (event_end).value AS end_value, category, description, submitter_winner, poster_moment, image_links,"
+            + " notes, tags, state::text AS state, video_link, error FROM events";
+
     private final Database database;
-    private volatile EventSchema schema;
 
     public SheetEventStore(Database database) {
         this.database = database;
@@ -34,24 +38,9 @@ public final class SheetEventStore {
         return database.transaction(work);
     }
 
-    /** Which shape {@code events} has (read once: migrations run before components start). */
-    public EventSchema schema(Connection c) throws SQLException {
-        EventSchema s = schema;
-        if (s == null) {
-            s = EventSchema.read(c);
-            schema = s;
-        }
-        return s;
-    }
-
-    public EventSchema schema() {
-        return database.query(this::schema);
-    }
-
-    /** The rows with these ids (ids the schema cannot hold must be left out by the caller). */
+    /** The rows with these ids. */
     public Map<String, StoredEvent> load(Connection c, Collection<String> ids) throws SQLException {
-        EventSchema s = schema(c);
-        try (PreparedStatement ps = c.prepareStatement(select(s) + " WHERE id = ANY(?::" + s.idType() + "[])")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             return read(ps);
         }
@@ -59,7 +48,7 @@ public final class SheetEventStore {
 
     /** Every row of these worksheets, in event order (for the reverse sync). */
     public Map<String, StoredEvent> bySheet(Connection c, Collection<String> sheetNames) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(select(schema(c))
+        try (PreparedStatement ps = c.prepareStatement(SELECT
                 + " WHERE sheet_name = ANY(?) ORDER BY event_start NULLS LAST, id")) {
             ps.setArray(1, c.createArrayOf("text", sheetNames.toArray()));
             return read(ps);
@@ -68,42 +57,34 @@ public final class SheetEventStore {
 
     /** A new UNEDITED row: {@code values} holds sheet_name and the columns that were readable. */
     public void insert(Connection c, String id, Map<String, Object> values) throws SQLException {
-        EventSchema s = schema(c);
         List<String> names = new ArrayList<>(List.of("id"));
-        List<String> slots = new ArrayList<>(List.of("?::" + s.idType()));
+        List<String> slots = new ArrayList<>(List.of("?"));
         for (String column : values.keySet()) {
             names.add(column);
-            slots.add(slot(s, column));
+            slots.add(slot(column));
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + String.join(", ", names)
                 + ") VALUES (" + String.join(", ", slots) + ")")) {
             ps.setString(1, id);
-            bindAll(ps, 2, s, values, c);
+            bindAll(ps, 2, values, c);
             ps.executeUpdate();
         }
     }
 
     /** Sets {@code changed} columns of row {@code id}. */
     public void update(Connection c, String id, Map<String, Object> changed) throws SQLException {
-        EventSchema s = schema(c);
         List<String> sets = new ArrayList<>();
         for (String column : changed.keySet()) {
-            sets.add(column + " = " + slot(s, column));
+            sets.add(column + " = " + slot(column));
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE events SET " + String.join(", ", sets)
-                + " WHERE id = ?::" + s.idType())) {
-            int next = bindAll(ps, 1, s, changed, c);
+                + " WHERE id = ?")) {
+            int next = bindAll(ps, 1, changed, c);
             ps.setString(next, id);
             ps.executeUpdate();
         }
     }
 
-    private static String select(EventSchema s) {
-        String end = s.compositeEnds() ? "(event_end).dashed AS end_dashed, (event_end).value AS end_value"
-                : "false AS end_dashed, event_end AS end_value";
-        return "SELECT id::text AS id, sheet_name, event_start, " + end + ", category, description, submitter_winner,"
-                + " poster_moment, image_links, notes, tags, state::text AS state, video_link, error FROM events";
-    }
 
     private static Map<String, StoredEvent> read(PreparedStatement ps) throws SQLException {
         Map<String, StoredEvent> out = new LinkedHashMap<>();
@@ -128,17 +109,17 @@ public final class SheetEventStore {
         return out;
     }
 
-    private static String slot(EventSchema s, String column) {
+    private static String slot(String column) {
         return switch (column) {
             case "event_start" -> "?::timestamp";
-            case "event_end" -> s.compositeEnds() ? "ROW(?::boolean, ?::timestamp)::end_time" : "?::timestamp";
+            case "event_end" -> "ROW(?::boolean, ?::timestamp)::end_time";
             case "poster_moment" -> "?::boolean";
             case "image_links", "tags" -> "?::text[]";
             default -> "?";
         };
     }
 
-    private static int bindAll(PreparedStatement ps, int first, EventSchema s, Map<String, Object> values, Connection c)
+    private static int bindAll(PreparedStatement ps, int first, Map<String, Object> values, Connection c)
             throws SQLException {
         int i = first;
         for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -147,9 +128,7 @@ public final class SheetEventStore {
                 case "event_start" -> time(ps, i++, (LocalDateTime) v);
                 case "event_end" -> {
                     EndTime end = v == null ? EndTime.NONE : (EndTime) v;
-                    if (s.compositeEnds()) {
-                        ps.setBoolean(i++, end.dashed());
-                    }
+                    ps.setBoolean(i++, end.dashed());
                     time(ps, i++, end.value());
                 }
                 case "poster_moment" -> ps.setBoolean(i++, Boolean.TRUE.equals(v));

@@ -83,14 +83,14 @@ public final class SheetSync {
         List<PlaylistSheet.Row> playlistRows = playlists == null ? List.of()
                 : playlists.read(sheet.getOrDefault(playlists.worksheet(), List.of()), report, newId, idCells);
         rows = withIds(rows, report, idCells);
-        Map<String, SheetRow> byId = unique(rows, store.schema(), report);
+        Map<String, SheetRow> byId = unique(rows, report);
         Applied applied = store.transaction(c -> {
             Map<String, StoredEvent> before = store.load(c, byId.keySet());
             Set<String> changed = new HashSet<>();
             int inserted = 0;
             for (SheetRow row : byId.values()) {
                 StoredEvent stored = before.get(row.id());
-                Map<String, Object> wanted = storable(row.values(), stored, store.schema(c));
+                Map<String, Object> wanted = storable(row.values(), stored);
                 if (stored == null) {
                     store.insert(c, row.id(), wanted);
                     changed.add(row.id());
@@ -159,15 +159,11 @@ public final class SheetSync {
         return out;
     }
 
-    private Map<String, SheetRow> unique(List<SheetRow> rows, EventSchema schema, SyncReport report) {
+    private Map<String, SheetRow> unique(List<SheetRow> rows, SyncReport report) {
         Map<String, SheetRow> byId = new LinkedHashMap<>();
         for (SheetRow row : rows) {
             SheetRow first = byId.get(row.id());
-            if (!schema.accepts(row.id())) {
-                report.problem("malformed_id");
-                warnings.warn(row.where() + ": id '" + row.id() + "' is not a UUID, which this database's ids are;"
-                        + " the row is skipped");
-            } else if (first != null) {
+            if (first != null) {
                 report.problem("duplicate_id");
                 warnings.warn(row.where() + " has the id " + row.id() + " of " + first.where()
                         + ", which wins; this row is skipped until one of them is changed");
@@ -183,7 +179,7 @@ public final class SheetSync {
      * (the sheet's, or the stored one when the start cell is malformed), and the stored end
      * follows a changed start too when the end cell is malformed.
      */
-    static Map<String, Object> storable(Map<String, Object> values, StoredEvent stored, EventSchema schema) {
+    static Map<String, Object> storable(Map<String, Object> values, StoredEvent stored) {
         Map<String, Object> out = new LinkedHashMap<>(values);
         Object start = out.containsKey("event_start") ? out.get("event_start")
                 : stored == null ? null : stored.sheetValues().get("event_start");
@@ -191,9 +187,6 @@ public final class SheetSync {
                 : stored == null ? null : stored.sheetValues().get("event_end"));
         if (end != null && end.dashed()) {
             out.put("event_end", end.withStart((java.time.LocalDateTime) start));
-        }
-        if (out.get("event_end") instanceof EndTime e) {
-            out.put("event_end", schema.storable(e));
         }
         return out;
     }

@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SheetSyncMetrics {
     /** Every kind of sheet problem a pass reports; gauges exist for all, so a fixed one drops to 0. */
-    static final List<String> PROBLEMS = List.of("malformed_time", "malformed_boolean", "malformed_id", "missing_id",
-            "duplicate_id");
+    static final List<String> PROBLEMS = List.of("malformed_time", "malformed_boolean", "missing_id", "duplicate_id");
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> rowsFound = new ConcurrentHashMap<>();

@@ -5,8 +5,8 @@ import java.util.TreeMap;
 
 /**
  * What one pass found and did: rows found and changed per worksheet, problems by kind
- * ({@code malformed_time}, {@code malformed_boolean}, {@code malformed_id}, {@code missing_id},
- * {@code duplicate_id}), ids allocated, rows inserted, cells written back.
+ * ({@code malformed_time}, {@code malformed_boolean}, {@code missing_id}, {@code duplicate_id}),
+ * ids allocated, rows inserted, cells written back.
  */
 public final class SyncReport {
     private final Map<String, Integer> rowsFound = new TreeMap<>();

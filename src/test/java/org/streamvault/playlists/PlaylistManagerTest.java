@@ -47,7 +47,7 @@ class PlaylistManagerTest {
                 Await.until("the new video in order",
                         () -> youtube.playlist("PLbugs").equals(List.of("vIntro", "vB1", "vB3", "vB2")));
                 // re-tagged: it leaves
-                update(db, "UPDATE events SET tags = '{funny}' WHERE id::text = ?", b3);
+                update(db, "UPDATE events SET tags = '{funny}' WHERE id = ?", b3);
                 Await.until("the re-tagged video gone", () -> youtube.playlist("PLbugs").equals(List.of("vIntro", "vB1", "vB2")));
                 // re-ordered: the event was later than the sheet first said; one move, not two
                 Map<String, Integer> before = youtube.playlistCalls();

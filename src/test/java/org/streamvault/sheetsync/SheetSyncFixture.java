@@ -35,6 +35,12 @@ final class SheetSyncFixture {
     /** A node with fast passes and small backoffs; {@code overrides} win. */
     static TestNode start(Path dir, TestDatabase db, FakeSheets sheets, String worksheets, String... overrides)
             throws Exception {
+        return startIn(Files.createTempDirectory(dir, "node"), dir, db, sheets, worksheets, overrides);
+    }
+
+    /** {@link #start}, the node's segment store being {@code base}; {@code dir} takes the credentials file. */
+    static TestNode startIn(Path base, Path dir, TestDatabase db, FakeSheets sheets, String worksheets,
+            String... overrides) throws Exception {
         Path credentials = sheets.writeCredentials(Files.createTempFile(dir, "sheets", ".json"));
         List<String> props = new ArrayList<>(List.of("streamvault.db.url", db.url(), "streamvault.db.user", db.user(),
                 "streamvault.restreamer.enabled", "false", "streamvault.sheetsync.enabled", "true",
@@ -50,7 +56,7 @@ final class SheetSyncFixture {
                 "streamvault.sheetsync.retry-backoff-seconds", "0.02",
                 "streamvault.sheetsync.retry-backoff-max-seconds", "0.1"));
         props.addAll(Arrays.asList(overrides));
-        return TestNode.start(Files.createTempDirectory(dir, "node"), props.toArray(String[]::new));
+        return TestNode.start(base, props.toArray(String[]::new));
     }
 
     /** A row of the default layout: the first ten cells given, the rest (outputs, id) as given after. */
@@ -73,7 +79,7 @@ final class SheetSyncFixture {
     /** The event with this id, columns as text (event_end as the database prints it); null if none. */
     static Map<String, String> event(TestDatabase db, String id) throws Exception {
         try (Connection c = db.connect();
-                PreparedStatement ps = c.prepareStatement("SELECT * FROM events WHERE id::text = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT * FROM events WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

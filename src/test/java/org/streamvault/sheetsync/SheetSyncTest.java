@@ -68,10 +68,10 @@ class SheetSyncTest {
                 // the video is published: the sheet shows it
                 SheetSyncFixture.update(db, "UPDATE events SET state = 'DONE', video_id = 'abc', video_link = ?,"
                         + " upload_time = now(), editor = 'ed@example.org', edit_time = now(), upload_location = 'yt'"
-                        + " WHERE id::text = ?", "https://youtu.be/abc", id);
+                        + " WHERE id = ?", "https://youtu.be/abc", id);
                 Await.until("DONE and the link in the sheet", () -> sheets.cell("Day 1", 2, STATE).equals("DONE")
                         && sheets.cell("Day 1", 2, VIDEO).equals("https://youtu.be/abc"));
-                SheetSyncFixture.update(db, "UPDATE events SET error = 'thumbnail failed' WHERE id::text = ?", id);
+                SheetSyncFixture.update(db, "UPDATE events SET error = 'thumbnail failed' WHERE id = ?", id);
                 Await.until("the error in the sheet", () -> sheets.cell("Day 1", 2, ERROR).equals("thumbnail failed"));
                 // unmarking the row takes its edit link away
                 sheets.setCell("Day 1", 2, 7, "");
