@@ -235,13 +235,37 @@ final class EventStore {
         });
     }
 
-    /** Whether {@code email} (any case) has the editor role in {@code roles} (stored in lower case). */
-    boolean isEditor(String email) {
+    /** The roles of {@code roles} (wubloader's table): a column each. */
+    enum Role {
+        EDITOR, ARTIST;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Whether {@code email} (any case) has {@code role} in {@code roles} (stored in lower case). */
+    boolean hasRole(String email, Role role) {
         return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM roles WHERE email = lower(?) AND editor")) {
+            // the column name comes from the enum only
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM roles WHERE email = lower(?) AND "
+                    + role.column())) {
                 ps.setString(1, email);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The row's thumbnail inputs, or {@code null} if there is no such row. */
+    org.streamvault.images.ThumbnailSpec thumbnail(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + org.streamvault.images.ThumbnailSpec.COLUMNS
+                    + " FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? org.streamvault.images.ThumbnailSpec.read(rs) : null;
                 }
             }
         });
