@@ -2,6 +2,7 @@ package org.streamvault.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -17,6 +18,8 @@ import org.streamvault.cut.CutPart;
 import org.streamvault.cut.CutRange;
 import org.streamvault.cut.CutRequest;
 import org.streamvault.cut.Cutter;
+import org.streamvault.images.ThumbnailException;
+import org.streamvault.images.ThumbnailRenderer;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Selection;
@@ -39,14 +42,22 @@ import org.streamvault.upload.VideoSource;
  * <li>retryable upload failure: EDITED again, uploader cleared;</li>
  * <li>the row changed before finalizing: cancelled, quietly;</li>
  * <li>failure after finalizing: stays FINALIZING with the error, for an operator;</li>
- * <li>success: TRANSCODING or DONE with the video's id and link.</li>
+ * <li>the thumbnail cannot be made: UNEDITED with the error, before anything is cut;</li>
+ * <li>uploaded, but the thumbnail could not be set: MODIFIED with the error (the video is kept; the
+ *     updater sets the thumbnail again);</li>
+ * <li>success: TRANSCODING or DONE with the video's id and link, and the thumbnail's hash.</li>
  * </ul>
  */
 public final class CutterWorker {
     private static final Logger LOG = LoggerFactory.getLogger(CutterWorker.class);
 
     /** What happened to one job, for metrics and tests. */
-    public enum Outcome { DONE, TRANSCODING, RETRY, REJECTED, CANCELLED, UNKNOWN, CLAIM_LOST }
+    public enum Outcome { DONE, TRANSCODING, RETRY, REJECTED, CANCELLED, UNKNOWN, CLAIM_LOST,
+        /** Uploaded, but the thumbnail could not be set: the row is MODIFIED, for the updater to set it. */
+        MODIFIED }
+
+    /** The error of a row whose video is up but whose thumbnail is not set yet. */
+    public static final String THUMBNAIL_RETRY_ERROR = "Setting the thumbnail failed, will retry: ";
 
     private final JobStore jobs;
     private final SegmentStore store;
@@ -56,6 +67,7 @@ public final class CutterWorker {
     private final Random random;
     private final AtomicBoolean recovered = new AtomicBoolean();
     private final JobListener listener;
+    private final JobThumbnails thumbnails;
 
     /** Told about every job processed, for metrics. */
     @FunctionalInterface
@@ -91,6 +103,17 @@ public final class CutterWorker {
 
     public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
             List<String> staticTags, Random random, JobListener listener) {
+        this(jobs, store, cutter, locations, staticTags, random, listener, null, Duration.ofSeconds(2));
+    }
+
+    /**
+     * @param renderer makes the thumbnails set after each upload (SPEC §10); null: rows with a
+     *                 thumbnail mode other than NONE that need rendering are refused in one line
+     */
+    public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
+            List<String> staticTags, Random random, JobListener listener, ThumbnailRenderer renderer,
+            Duration killGrace) {
+        this.thumbnails = new JobThumbnails(renderer, killGrace);
         this.listener = listener;
         this.jobs = jobs;
         this.store = store;
@@ -183,6 +206,17 @@ public final class CutterWorker {
                 return Outcome.RETRY;
             }
         }
+        // Rendered before the cut, as wubloader does: a thumbnail that cannot be made (no video at its
+        // time, no such template) is the editor's to fix, and better found before anything is uploaded.
+        JobThumbnails.Rendered thumbnail;
+        try {
+            thumbnail = thumbnails.render(jobs.thumbnail(job.id()));
+        } catch (ThumbnailException e) {
+            LOG.warn("{}: thumbnail failed: {}", job.id(), e.getMessage());
+            jobs.reject(job, "Thumbnail failed: " + e.getMessage());
+            listener.failed(job, location, Outcome.REJECTED, "Thumbnail failed: " + e.getMessage());
+            return Outcome.REJECTED;
+        }
         // TRANSITIONS (issue #14): job.transitions() is not handed to the cut yet, so every join is a
         // hard cut. Wire it here, into the CutRequest, once org.streamvault.cut.Transition exists.
         CutRequest cut = new CutRequest(location.cutType(), parts, location.encoding());
@@ -200,7 +234,20 @@ public final class CutterWorker {
                 }
                 finalized.set(true);
             });
-            if (!jobs.finish(job, result)) {
+            if (thumbnail != null) {
+                String failure = setThumbnail(job, location, result, thumbnail);
+                if (failure != null) {
+                    // the video is up: never lose it; the row says why and the updater tries again
+                    if (!jobs.finishWithoutThumbnail(job, result, THUMBNAIL_RETRY_ERROR + failure)) {
+                        LOG.warn("{} uploaded as {} but the row changed meanwhile; left as it is", job.id(),
+                                result.videoLink());
+                        return Outcome.UNKNOWN;
+                    }
+                    listener.uploaded(job, location, result);
+                    return Outcome.MODIFIED;
+                }
+            }
+            if (!jobs.finish(job, result, thumbnail)) {
                 LOG.warn("{} uploaded as {} but the row changed meanwhile; left as it is", job.id(), result.videoLink());
                 return Outcome.UNKNOWN;
             }
@@ -217,6 +264,18 @@ public final class CutterWorker {
                 listener.failed(job, location, outcome, oneLine(cutFailure.get() != null ? cutFailure.get() : e));
             }
             return outcome;
+        }
+    }
+
+    /** Sets the thumbnail of the uploaded video; the reason when it failed, else null. */
+    private static String setThumbnail(Job job, UploadLocation location, UploadResult result,
+            JobThumbnails.Rendered thumbnail) {
+        try {
+            location.backend().setThumbnail(job.id(), result.videoId(), thumbnail.png());
+            return null;
+        } catch (UploadException | RuntimeException e) {
+            LOG.warn("{}: {} uploaded but setting its thumbnail failed: {}", job.id(), result.videoLink(), oneLine(e));
+            return oneLine(e);
         }
     }
 

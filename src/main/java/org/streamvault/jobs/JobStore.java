@@ -74,6 +74,48 @@ public final class JobStore {
         return plain(sql, result.videoId(), result.videoLink(), job.id(), node) == 1;
     }
 
+    /**
+     * FINALIZING → TRANSCODING or DONE as {@link #finish(Job, UploadResult)}, recording the thumbnail
+     * that was set: its hash in {@code thumbnail_last_written} and, for a rendered one, the image as
+     * the row's saved copy.
+     */
+    public boolean finish(Job job, UploadResult result, JobThumbnails.Rendered thumbnail) {
+        if (thumbnail == null) {
+            return finish(job, result);
+        }
+        String state = result.needsTranscoding() ? "'TRANSCODING'" : "'DONE'";
+        String uploadTime = result.needsTranscoding() ? "" : ", upload_time = (now() AT TIME ZONE 'UTC')";
+        return plain("UPDATE events SET state = " + state + ", video_id = ?, video_link = ?, error = NULL" + uploadTime
+                + ", thumbnail_last_written = ?, thumbnail_image = COALESCE(?, thumbnail_image)"
+                + " WHERE id = ? AND state = 'FINALIZING' AND uploader = ?", result.videoId(), result.videoLink(),
+                thumbnail.hash(), thumbnail.saveCopy() ? thumbnail.png() : null, job.id(), node) == 1;
+    }
+
+    /**
+     * FINALIZING → MODIFIED: the video is uploaded but its thumbnail could not be set. MODIFIED is
+     * a published video whose backend is behind the row (wubloader does the same), so the updater
+     * sets the thumbnail again; {@code error} says why it is not set yet.
+     */
+    public boolean finishWithoutThumbnail(Job job, UploadResult result, String error) {
+        return plain("UPDATE events SET state = 'MODIFIED', video_id = ?, video_link = ?, error = ?,"
+                + " upload_time = (now() AT TIME ZONE 'UTC'), last_modified = clock_timestamp() AT TIME ZONE 'UTC'"
+                + " WHERE id = ? AND state = 'FINALIZING' AND uploader = ?", result.videoId(), result.videoLink(),
+                error, job.id(), node) == 1;
+    }
+
+    /** The row's thumbnail inputs (and saved copy) as the cutter renders them, or null without the row. */
+    public org.streamvault.images.ThumbnailSpec thumbnail(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + org.streamvault.images.ThumbnailSpec.COLUMNS
+                    + " FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? org.streamvault.images.ThumbnailSpec.read(rs) : null;
+                }
+            }
+        });
+    }
+
     /** CLAIMED → EDITED (try again later, perhaps on another node), with the reason. */
     public void releaseForRetry(Job job, String error) {
         plain("UPDATE events SET state = 'EDITED', uploader = NULL, error = ?"
