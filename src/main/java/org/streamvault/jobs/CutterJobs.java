@@ -63,6 +63,22 @@ public final class CutterJobs {
         }
     }
 
+    /** The updater's round: MODIFIED rows sent to their backends (see {@link CutterWorker#updateModified}). */
+    public int updateModified() {
+        if (!databaseReady()) {
+            return 0;
+        }
+        try {
+            return worker().updateModified().size();
+        } catch (DatabaseUnavailableException e) {
+            failures.expected("cutter updater: " + e.getMessage() + "; trying again later");
+            return 0;
+        } catch (RuntimeException e) {
+            failures.unexpected("cutter updater failed", e);
+            return 0;
+        }
+    }
+
     /** The poll's query failed (database down, or its tables gone): one line, rate-limited. */
     public void pollFailed(Exception e) {
         if (isOutage(e)) {

@@ -35,6 +35,14 @@ final class CutterMetrics implements CutterWorker.JobListener {
     }
 
     @Override
+    public void updated(UploadLocation location, CutterWorker.UpdateOutcome outcome) {
+        Counter.builder("streamvault_cutter_updates")
+                .description("Changes to published videos (MODIFIED rows) sent to their backend, by outcome")
+                .tags("location", location.name(), "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
+    }
+
+    @Override
     public void transcodeFailed(UploadLocation location) {
         Counter.builder("streamvault_cutter_transcode_failures")
                 .description("Uploaded videos found never to become viewable (processing failed, rejected, deleted)")

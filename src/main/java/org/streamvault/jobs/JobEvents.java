@@ -33,6 +33,11 @@ final class JobEvents implements CutterWorker.JobListener {
     }
 
     @Override
+    public void updated(UploadLocation location, CutterWorker.UpdateOutcome outcome) {
+        next.updated(location, outcome);
+    }
+
+    @Override
     public void claimed(Job job, UploadLocation location) {
         events.publish(NodeEvent.of(EventType.JOB_CLAIMED, fields(job, location)));
         next.claimed(job, location);
@@ -54,13 +59,13 @@ final class JobEvents implements CutterWorker.JobListener {
 
     @Override
     public void published(UploadLocation location, JobStore.Published video) {
-        events.publish(NodeEvent.of(EventType.VIDEO_PUBLISHED, "id", video.id().toString(), "title", video.title(),
+        events.publish(NodeEvent.of(EventType.VIDEO_PUBLISHED, "id", video.id(), "title", video.title(),
                 "videoId", video.videoId(), "link", video.link(), "location", location.name(), "node", node));
         next.published(location, video);
     }
 
     private Object[] fields(Job job, UploadLocation location) {
-        return new Object[] {"id", job.id().toString(), "title", job.videoTitle(), "channel", job.videoChannel(),
+        return new Object[] {"id", job.id(), "title", job.videoTitle(), "channel", job.videoChannel(),
             "quality", job.videoQuality(), "location", location.name(), "node", node};
     }
 

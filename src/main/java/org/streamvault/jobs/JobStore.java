@@ -155,6 +155,80 @@ public final class JobStore {
         return new int[] {released, flagged};
     }
 
+    /** A MODIFIED row: what to send to its video, and the {@code last_modified} (text form) it was read with. */
+    public record Modification(String id, String uploadLocation, String videoId, String title, String description,
+            List<String> tags, boolean isPublic, String lastModified) {
+    }
+
+    /** Prefix of the error a retryable update failure leaves; rows with another error wait for an editor. */
+    static final String UPDATE_RETRY_ERROR = "Updating the video failed, will retry: ";
+
+    /**
+     * MODIFIED rows to send to their backend: those without an error, or whose last attempt
+     * failed in a way worth retrying (the update, or setting the thumbnail after the upload or an
+     * earlier update). A row whose update was refused for good waits until an
+     * editor changes it again (which clears the error).
+     */
+    public List<Modification> modified() {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, upload_location, video_id, video_title,"
+                    + " video_description, to_json(video_tags)::text, public, last_modified::text FROM events"
+                    + " WHERE state = 'MODIFIED' AND (error IS NULL OR starts_with(error, ?) OR starts_with(error, ?))")) {
+                ps.setString(1, UPDATE_RETRY_ERROR);
+                ps.setString(2, CutterWorker.THUMBNAIL_RETRY_ERROR);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Modification> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new Modification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), strings(rs.getString(6)), rs.getBoolean(7), rs.getString(8)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /**
+     * MODIFIED → DONE, error cleared, only if nobody touched the row since it was read: a newer
+     * edit (new last_modified) or a reset is never overwritten. False means the row changed.
+     */
+    public boolean markUpdated(Modification m) {
+        return plain("UPDATE events SET state = 'DONE', error = NULL WHERE id = ? AND state = 'MODIFIED'"
+                + " AND last_modified = ?::timestamp", m.id(), m.lastModified()) == 1;
+    }
+
+    /**
+     * As {@link #markUpdated(Modification)}, recording the thumbnail that was set (its hash, and a
+     * rendered one as the row's saved copy); {@code thumbnail} null when none was sent.
+     */
+    public boolean markUpdated(Modification m, JobThumbnails.Rendered thumbnail) {
+        if (thumbnail == null) {
+            return markUpdated(m);
+        }
+        return plain("UPDATE events SET state = 'DONE', error = NULL, thumbnail_last_written = ?,"
+                + " thumbnail_image = COALESCE(?, thumbnail_image) WHERE id = ? AND state = 'MODIFIED'"
+                + " AND last_modified = ?::timestamp", thumbnail.hash(), thumbnail.saveCopy() ? thumbnail.png() : null,
+                m.id(), m.lastModified()) == 1;
+    }
+
+    /** The SHA-256 of the thumbnail last set on the row's video, or null if none was. */
+    public byte[] thumbnailLastWritten(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT thumbnail_last_written FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
+    }
+
+    /** Shows why the update failed; the row stays MODIFIED (guarded as {@link #markUpdated}). */
+    public boolean markUpdateFailed(Modification m, String error) {
+        return plain("UPDATE events SET error = ? WHERE id = ? AND state = 'MODIFIED' AND last_modified = ?::timestamp",
+                error, m.id(), m.lastModified()) == 1;
+    }
+
     /** TRANSCODING rows of one location: id → video id. */
     public Map<String, String> transcoding(String location) {
         return db.query(c -> {

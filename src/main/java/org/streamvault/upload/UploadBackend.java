@@ -20,6 +20,16 @@ public interface UploadBackend {
     /** Uploads {@code video}; returns where it ended up. */
     UploadResult upload(UploadRequest request, VideoSource video, Finalizer finalizer) throws UploadException;
 
+    /**
+     * Changes a published video's title, description, tags and visibility to {@code update}'s,
+     * keeping everything else the destination holds (the video itself, what the platform owns).
+     * Failures are {@link UploadException.Kind#RETRYABLE} (try again later) or
+     * {@link UploadException.Kind#NON_RETRYABLE} (an operator must look).
+     */
+    default void update(VideoUpdate update) throws UploadException {
+        throw new UploadException(UploadException.Kind.NON_RETRYABLE, "this upload location cannot change a published video");
+    }
+
     /** True when uploaded videos need processing before they are DONE (see {@link #checkTranscoding}). */
     default boolean needsTranscodeCheck() {
         return false;

@@ -79,6 +79,42 @@ class DatabaseStartupTest {
     }
 
     @Test
+    void aNodeOnADatabaseOfTheFirstSchemaMigratesItAndCutsItsQueuedRow() throws Exception {
+        Path store = store();
+        try (TestDatabase db = TestDatabase.create(); LogCapture logs = LogCapture.start()) {
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                    java.io.InputStream v1 = DatabaseStartupTest.class.getResourceAsStream("/db/schema-v1.sql")) {
+                st.execute(new String(v1.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                // queued by a node of the earlier version, just before the upgrade
+                st.execute("INSERT INTO events (id, sheet_name, state, upload_location, video_start, video_end,"
+                        + " video_title, video_description, video_tags, video_channel, editor, edit_time) VALUES"
+                        + " ('5a18ca5e-3061-4234-b513-96352c7eb1ae', 'manual', 'EDITED', 'local', '2026-11-20 14:05:01',"
+                        + " '2026-11-20 14:05:07', 'Queued before', 'd', '{}', 'desertbus', 'ada@example.org', now())");
+                st.execute("INSERT INTO editors VALUES ('Ada@Example.org', 'Ada')");
+            }
+            try (TestNode node = TestNode.start(store, cutterNode(db))) {
+                EventRows rows = new EventRows(db);
+                String id = "5a18ca5e-3061-4234-b513-96352c7eb1ae";
+                Await.until("migrated row DONE", () -> "DONE".equals(rows.get(id).get("state")));
+                assertThat(node.get("/observe/health/ready").statusCode()).isEqualTo(200);
+                assertThat(rows.get(id)).containsEntry("error", null).containsEntry("video_transitions", "{}");
+                try (Stream<Path> files = Files.list(dir.resolve("clips"))) {
+                    List<Path> videos = files.filter(p -> p.toString().endsWith(".ts")).toList();
+                    assertThat(videos).hasSize(1);
+                    assertThat(MediaProbe.videoFrames(videos.get(0))).isBetween(6 * TestMedia.FPS - 1,
+                            6 * TestMedia.FPS + 1);
+                }
+                try (Connection c = db.connect(); Statement st = c.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("SELECT email FROM roles WHERE editor")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("ada@example.org");
+                }
+            }
+            assertThat(logs.withStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
     void editorOnlyNodeOnAnEmptyDatabaseServesThrimshimAtOnce() throws Exception {
         try (TestDatabase db = TestDatabase.create(); LogCapture logs = LogCapture.start();
                 TestNode node = TestNode.start(dir, "streamvault.editor.enabled", "true",

@@ -185,6 +185,48 @@ class CutterThumbnailTest {
     }
 
     @Test
+    void updaterSetsAThumbnailThatFailedAndOnlyChangedOnesAfterwards() throws Exception {
+        try (FakeYouTube youtube = new FakeYouTube()) {
+            youtube.failThumbnails(503);
+            String id = editedWithTemplate("Retried thumbnail", "yt", "hole");
+            TestNode node = youTubeCutter(youtube, "thumb-updater", "streamvault.cutter.update-interval", "300");
+            try {
+                Await.until("MODIFIED", () -> "MODIFIED".equals(rows.get(id).get("state")));
+                String videoId = rows.get(id).get("video_id");
+                assertThat(youtube.thumbnails(videoId)).isEmpty();
+                youtube.failThumbnails(null);
+                Await.until("DONE", () -> "DONE".equals(rows.get(id).get("state")));
+                assertThat(youtube.thumbnails(videoId)).hasSize(1);
+                assertComposedFrame(youtube.thumbnails(videoId).get(0));
+                assertThat(rows.get(id).get("thumbnail_last_written")).isEqualTo(sha256(youtube.thumbnails(videoId).get(0)));
+                assertThat(rows.get(id).get("error")).isNull();
+
+                // a title change, saved as the editor saves it (the saved copy cleared): rendered again, same image, not sent
+                int updates = youtube.updated().size();
+                rows.update("UPDATE events SET state = 'MODIFIED', last_modified = now(), video_title = 'Renamed',"
+                        + " thumbnail_image = NULL WHERE id = ?", id);
+                Await.until("DONE again", () -> "DONE".equals(rows.get(id).get("state")));
+                assertThat(youtube.updated()).hasSizeGreaterThan(updates);
+                assertThat(youtube.thumbnails(videoId)).hasSize(1);
+
+                // another frame: sent
+                rows.update("UPDATE events SET state = 'MODIFIED', last_modified = now(), thumbnail_image = NULL,"
+                        + " thumbnail_time = ?::timestamp WHERE id = ?",
+                        Timestamps.formatIso(T0 + 45 * 100_000L + 50_000L).replace("T", " ").replace("Z", ""), id);
+                Await.until("the new thumbnail", () -> youtube.thumbnails(videoId).size() == 2);
+                Await.until("DONE a third time", () -> "DONE".equals(rows.get(id).get("state")));
+                BufferedImage second = ImageIO.read(new ByteArrayInputStream(youtube.thumbnails(videoId).get(1)));
+                assertThat(TestMedia.colourDistance(second.getRGB(60, 40) & 0xffffff, TestMedia.frameColour(45)))
+                        .isLessThan(12);
+                assertThat(rows.get(id).get("thumbnail_last_written")).isEqualTo(sha256(youtube.thumbnails(videoId).get(1)));
+            } finally {
+                node.close();
+            }
+            assertThat(youtube.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void thumbnailThatCannotBeMadeStopsTheJobBeforeUploading() throws Exception {
         try (FakeYouTube youtube = new FakeYouTube()) {
             String id = editedWithTemplate("No such template", "yt", "missing");
@@ -199,14 +241,16 @@ class CutterThumbnailTest {
         }
     }
 
-    private static TestNode youTubeCutter(FakeYouTube youtube, String name) throws Exception {
+    private static TestNode youTubeCutter(FakeYouTube youtube, String name, String... more) throws Exception {
         Path credentials = youtube.writeCredentials(dir.resolve(name + "-credentials.json"));
         String locations = "{\"yt\": {\"type\": \"youtube\", \"cut_type\": \"fast\", \"api_root_url\": \""
                 + youtube.rootUrl() + "\", \"token_url\": \"" + youtube.tokenUrl() + "\"}}";
-        return TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url", testDb.url(),
-                "streamvault.db.user", testDb.user(), "streamvault.node-name", name,
+        List<String> settings = new java.util.ArrayList<>(List.of("streamvault.cutter.enabled", "true",
+                "streamvault.db.url", testDb.url(), "streamvault.db.user", testDb.user(), "streamvault.node-name", name,
                 "streamvault.cutter.upload-locations", locations, "streamvault.cutter.credentials-file",
                 credentials.toString(), "streamvault.cutter.poll-interval", "200",
-                "streamvault.cutter.transcode-check-interval", "60000", "streamvault.restreamer.enabled", "false");
+                "streamvault.cutter.transcode-check-interval", "60000", "streamvault.restreamer.enabled", "false"));
+        settings.addAll(List.of(more));
+        return TestNode.start(store, settings.toArray(String[]::new));
     }
 }

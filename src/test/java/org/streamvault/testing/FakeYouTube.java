@@ -37,7 +37,13 @@ import java.util.zip.GZIPInputStream;
  *     with {@code Range: bytes=0-n}, and on the last byte 200 with the video resource;</li>
  * <li>{@code GET /youtube/v3/videos?part=status,processingDetails&id=...} → the videos'
  *     {@code status.uploadStatus} ({@code uploaded} until {@link #markProcessed} or
- *     {@link #markFailed}; {@link #delete} makes a video unknown).</li>
+ *     {@link #markFailed}; {@link #delete} makes a video unknown); with {@code part=snippet} the
+ *     snippet too, including what YouTube owns ({@code channelId}, {@code publishedAt}, ...);</li>
+ * <li>{@code PUT /youtube/v3/videos?part=snippet,status} with a video resource: {@code videos.update}.
+ *     As YouTube does, each named part is replaced whole (a field left out is reset, not kept),
+ *     the read-only fields excepted; a snippet needs {@code title} and {@code categoryId}; an unknown
+ *     id is 404 {@code videoNotFound}. {@link #ownerSets} changes a field as the channel's owner
+ *     would in YouTube Studio, so a test can see whether an update kept it.</li>
  * <li>{@code POST /upload/youtube/v3/thumbnails/set?videoId=...&uploadType=media} with the image as
  *     the body ({@code image/png} or {@code image/jpeg}, at most 2 MB) → the thumbnail set response;
  *     an unknown video is 404 {@code videoNotFound}, a body that is no image 400 {@code invalidImage},
@@ -92,6 +98,8 @@ public final class FakeYouTube implements AutoCloseable {
     private volatile Failure thumbnailFailure;
     /** video id → every thumbnail set on it, in order. */
     private final Map<String, List<byte[]>> thumbnails = new ConcurrentHashMap<>();
+    private volatile Failure updateFailure;
+    private final List<String> updated = new CopyOnWriteArrayList<>();
 
     public FakeYouTube() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -137,6 +145,29 @@ public final class FakeYouTube implements AutoCloseable {
     /** Every {@code videos.list} from now on is answered with {@code status}. */
     public void failList(int status) {
         listFailure = new Failure(status, "backendError");
+    }
+
+    /** Every {@code videos.update} from now on is answered with {@code status} and error reason {@code reason}. */
+    public void failUpdate(int status, String reason) {
+        updateFailure = new Failure(status, reason);
+    }
+
+    /** Updates are accepted again. */
+    public void acceptUpdates() {
+        updateFailure = null;
+    }
+
+    /** The ids of the videos changed by {@code videos.update}, one entry per accepted request. */
+    public List<String> updated() {
+        return List.copyOf(updated);
+    }
+
+    /** Sets {@code part.field} of a video as its owner would in YouTube Studio. */
+    public void ownerSets(String videoId, String part, String field, Object value) {
+        FakeVideo v = videos.get(videoId);
+        ObjectNode resource = (ObjectNode) v.resource().deepCopy();
+        resource.withObjectProperty(part).set(field, JSON.valueToTree(value));
+        videos.put(videoId, new FakeVideo(videoId, resource, v.body(), v.contentType()));
     }
 
     /** Every {@code thumbnails.set} from now on is answered with {@code status}; null accepts them again. */
@@ -274,7 +305,12 @@ public final class FakeYouTube implements AutoCloseable {
             String id = "vid" + UUID.randomUUID().toString().substring(0, 8);
             ObjectNode video = (ObjectNode) s.resource.deepCopy();
             video.put("kind", "youtube#video").put("id", id);
-            video.withObjectProperty("status").put("uploadStatus", "uploaded");
+            video.withObjectProperty("status").put("uploadStatus", "uploaded").put("license", "youtube")
+                    .put("embeddable", true);
+            // what YouTube itself fills in
+            video.withObjectProperty("snippet").put("channelId", "UCfake").put("channelTitle", "Fake channel")
+                    .put("publishedAt", "2026-11-20T15:00:00Z").putObject("thumbnails").putObject("default")
+                    .put("url", "https://i.ytimg.example/" + id + "/default.jpg");
             videos.put(id, new FakeVideo(id, video, s.body.toByteArray(), s.contentType));
             Failure failure = finalChunkFailure;
             finalChunkFailure = null;
@@ -291,9 +327,15 @@ public final class FakeYouTube implements AutoCloseable {
             return;
         }
         Map<String, List<String>> q = FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery());
-        Set<String> parts = Set.copyOf(q.getOrDefault("part", List.of()));
-        if (!ex.getRequestMethod().equals("GET") || !parts.contains("status") || !q.containsKey("id")) {
-            violation(ex, "videos.list needs GET, part=status and id: " + ex.getRequestURI());
+        Set<String> parts = new java.util.HashSet<>();
+        q.getOrDefault("part", List.of()).forEach(p -> parts.addAll(List.of(p.split(","))));
+        if (ex.getRequestMethod().equals("PUT")) {
+            update(ex, parts);
+            return;
+        }
+        if (!ex.getRequestMethod().equals("GET") || !(parts.contains("status") || parts.contains("snippet"))
+                || !q.containsKey("id")) {
+            violation(ex, "videos.list needs GET, part=status or snippet, and id: " + ex.getRequestURI());
             return;
         }
         if (listFailure != null) {
@@ -308,9 +350,15 @@ public final class FakeYouTube implements AutoCloseable {
                 boolean done = processed.contains(id);
                 String[] failure = failedProcessing.get(id);
                 ObjectNode item = items.addObject().put("kind", "youtube#video").put("id", id);
-                ObjectNode status = item.putObject("status")
-                        .put("uploadStatus", failure != null ? failure[0] : done ? "processed" : "uploaded")
-                        .put("privacyStatus", v.resource().path("status").path("privacyStatus").asText());
+                if (parts.contains("snippet")) {
+                    item.set("snippet", v.resource().path("snippet").deepCopy());
+                }
+                ObjectNode status = JSON.createObjectNode();
+                if (parts.contains("status")) {
+                    status = item.putObject("status");
+                    status.setAll((ObjectNode) v.resource().path("status").deepCopy());
+                }
+                status.put("uploadStatus", failure != null ? failure[0] : done ? "processed" : "uploaded");
                 if (failure != null) {
                     status.put(failure[1], failure[2]);
                 }
@@ -324,6 +372,68 @@ public final class FakeYouTube implements AutoCloseable {
         response.set("items", items);
         response.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", items.size());
         FakeGoogleOAuth.send(ex, 200, response);
+    }
+
+    /** Fields of each part that only YouTube writes; an update keeps them whatever it sends. */
+    private static final Map<String, List<String>> READ_ONLY = Map.of(
+            "snippet", List.of("channelId", "channelTitle", "publishedAt", "thumbnails", "liveBroadcastContent", "localized"),
+            "status", List.of("uploadStatus", "failureReason", "rejectionReason"));
+
+    private void update(HttpExchange ex, Set<String> parts) throws IOException {
+        InputStream in = ex.getRequestBody();
+        if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        JsonNode body = JSON.readTree(in);
+        if (parts.isEmpty() || !Set.of("snippet", "status").containsAll(parts) || body == null || !body.has("id")) {
+            violation(ex, "videos.update needs part=snippet and/or status and a video resource with an id");
+            return;
+        }
+        for (String part : parts) {
+            if (!body.has(part)) {
+                violation(ex, "videos.update names part " + part + " but the resource has none");
+                return;
+            }
+        }
+        if (updateFailure != null) {
+            sendError(ex, updateFailure);
+            return;
+        }
+        String id = body.get("id").asText();
+        FakeVideo v = videos.get(id);
+        if (v == null) {
+            sendError(ex, new Failure(404, "videoNotFound"));
+            return;
+        }
+        JsonNode snippet = body.path("snippet");
+        if (parts.contains("snippet") && (snippet.path("title").asText("").isBlank()
+                || snippet.path("categoryId").asText("").isBlank())) {
+            sendError(ex, new Failure(400, snippet.path("title").asText("").isBlank() ? "invalidTitle"
+                    : "invalidCategoryId"));
+            return;
+        }
+        if (parts.contains("snippet") && (snippet.path("title").asText().length() > 100
+                || snippet.path("title").asText().matches(".*[<>].*")
+                || snippet.path("description").asText().matches("(?s).*[<>].*"))) {
+            sendError(ex, new Failure(400, "invalidTitle"));
+            return;
+        }
+        ObjectNode resource = (ObjectNode) v.resource().deepCopy();
+        for (String part : parts) {
+            ObjectNode replaced = (ObjectNode) body.get(part).deepCopy();
+            for (String field : READ_ONLY.get(part)) {
+                replaced.remove(field);
+                if (resource.path(part).has(field)) {
+                    replaced.set(field, resource.path(part).get(field));
+                }
+            }
+            resource.set(part, replaced);
+        }
+        videos.put(id, new FakeVideo(id, resource, v.body(), v.contentType()));
+        updated.add(id);
+        ObjectNode answer = resource.deepCopy();
+        answer.put("kind", "youtube#video");
+        FakeGoogleOAuth.send(ex, 200, answer);
     }
 
     private void setThumbnail(HttpExchange ex) throws IOException {

@@ -15,11 +15,12 @@ import org.streamvault.upload.UploadException;
 import org.streamvault.upload.UploadRequest;
 import org.streamvault.upload.UploadResult;
 import org.streamvault.upload.VideoSource;
+import org.streamvault.upload.VideoUpdate;
 
 /**
  * Uploads into a local folder (or a network mount): {@code <safe title> [<job id>].<ext>}, an
- * optional sidecar {@code .json} with title, description and tags, and a link under a URL
- * prefix when one is configured.
+ * optional sidecar {@code .json} with title, description and tags (rewritten when the video is
+ * modified, {@link #update}), and a link under a URL prefix when one is configured.
  *
  * <p>The video is written to a hidden temp file in the same folder; the finalize hook runs just
  * before the atomic rename that makes it visible, so a cancelled job leaves nothing behind.
@@ -50,14 +51,8 @@ public final class LocalBackend implements UploadBackend {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             if (sidecar) {
-                ObjectNode meta = JSON.createObjectNode();
-                meta.put("id", request.jobId());
-                meta.put("title", request.title());
-                meta.put("description", request.description());
-                meta.set("tags", JSON.valueToTree(request.tags()));
-                meta.put("public", request.isPublic());
-                meta.put("file", fileName);
-                Files.writeString(folder.resolve(base + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+                writeSidecar(folder.resolve(base + ".json"), request.jobId(), request.title(), request.description(),
+                        request.tags(), request.isPublic(), fileName);
             }
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -81,6 +76,51 @@ public final class LocalBackend implements UploadBackend {
             throw new UploadException(UploadException.Kind.UNKNOWN_OUTCOME, "moving into place failed: " + e.getMessage(), e);
         }
         return new UploadResult(fileName, link(fileName, target), false);
+    }
+
+    /**
+     * Rewrites the video's sidecar with the new title, description, tags and visibility; the
+     * video file keeps its name and bytes (its name holds the title it was uploaded with). The
+     * sidecar is replaced atomically, so a reader never sees half of it. Without sidecars there
+     * is nothing that holds the metadata, so there is nothing to change.
+     */
+    @Override
+    public void update(VideoUpdate update) throws UploadException {
+        String fileName = update.videoId();
+        Path video = fileName == null ? null : folder.resolve(fileName).normalize();
+        if (video == null || !folder.equals(video.getParent()) || fileName.startsWith(".")) {
+            throw new UploadException(UploadException.Kind.NON_RETRYABLE, "'" + fileName
+                    + "' is not a video file of this location");
+        }
+        if (!Files.isRegularFile(video)) {
+            throw new UploadException(UploadException.Kind.NON_RETRYABLE, "the video file " + video + " is gone");
+        }
+        if (!sidecar) {
+            return;
+        }
+        int dot = fileName.lastIndexOf('.');
+        Path json = folder.resolve((dot > 0 ? fileName.substring(0, dot) : fileName) + ".json");
+        Path temp = folder.resolve("." + json.getFileName() + ".part");
+        try {
+            writeSidecar(temp, update.jobId(), update.title(), update.description(), update.tags(), update.isPublic(),
+                    fileName);
+            Files.move(temp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UploadException(UploadException.Kind.RETRYABLE, "rewriting " + json + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeSidecar(Path path, String id, String title, String description, java.util.List<String> tags,
+            boolean isPublic, String fileName) throws IOException {
+        ObjectNode meta = JSON.createObjectNode();
+        meta.put("id", id);
+        meta.put("title", title);
+        meta.put("description", description);
+        meta.set("tags", JSON.valueToTree(tags));
+        meta.put("public", isPublic);
+        meta.put("file", fileName);
+        Files.writeString(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
     }
 
     /**

@@ -29,6 +29,7 @@ import org.streamvault.upload.UploadException;
 import org.streamvault.upload.UploadRequest;
 import org.streamvault.upload.UploadResult;
 import org.streamvault.upload.VideoSource;
+import org.streamvault.upload.VideoUpdate;
 
 /**
  * Uploads clips to a YouTube channel through Google's Java client for the YouTube Data API v3,
@@ -121,6 +122,45 @@ public final class YouTubeBackend implements UploadBackend {
                 .setDefaultAudioLanguage(settings.language());
         VideoStatus status = new VideoStatus().setPrivacyStatus(settings.privacyFor(request.isPublic()));
         return new Video().setSnippet(snippet).setStatus(status);
+    }
+
+    /**
+     * {@code videos.update} of the snippet and status, from the video as YouTube has it now
+     * ({@code videos.list}): only title, description, tags and privacy change, so what YouTube or
+     * the channel's owner set (category, languages, licence, embedding, made-for-kids, ...) is
+     * sent back as it was rather than reset (an update replaces each part it names whole).
+     */
+    @Override
+    public void update(VideoUpdate update) throws UploadException {
+        Video current;
+        try {
+            VideoListResponse found = client.videos().list(List.of("snippet", "status")).setId(List.of(update.videoId()))
+                    .execute();
+            current = found.getItems() == null || found.getItems().isEmpty() ? null : found.getItems().get(0);
+        } catch (IOException | RuntimeException e) {
+            throw YouTubeFailures.beforeFinalizing(e, false);
+        }
+        if (current == null || current.getSnippet() == null) {
+            throw new UploadException(UploadException.Kind.NON_RETRYABLE, "YouTube does not know video "
+                    + update.videoId() + " (deleted, or not on this channel)");
+        }
+        VideoSnippet snippet = current.getSnippet()
+                .setTitle(update.title())
+                .setDescription(update.description())
+                .setTags(update.tags().isEmpty() ? null : update.tags());
+        VideoStatus status = (current.getStatus() == null ? new VideoStatus() : current.getStatus())
+                .setPrivacyStatus(settings.privacyFor(update.isPublic()));
+        // read-only fields YouTube rejects or ignores on update
+        snippet.setThumbnails(null).setLocalized(null).setPublishedAt(null).setChannelId(null).setChannelTitle(null)
+                .setLiveBroadcastContent(null);
+        status.setUploadStatus(null).setFailureReason(null).setRejectionReason(null);
+        try {
+            client.videos().update(List.of("snippet", "status"), new Video().setId(update.videoId()).setSnippet(snippet)
+                    .setStatus(status)).execute();
+            LOG.info("job {}: YouTube video {} updated", update.jobId(), update.videoId());
+        } catch (IOException | RuntimeException e) {
+            throw YouTubeFailures.beforeFinalizing(e, false);
+        }
     }
 
     @Override
