@@ -98,6 +98,14 @@ public final class CutterWorker {
         default void uploaded(Job job, UploadLocation location, UploadResult result) {
         }
 
+        /**
+         * {@code job}'s video was uploaded but its thumbnail could not be set: the row is MODIFIED
+         * with {@code reason} as its error.
+         */
+        default void uploadedWithoutThumbnail(Job job, UploadLocation location, UploadResult result, String reason) {
+            uploaded(job, location, result);
+        }
+
         /** A MODIFIED row's change went to {@code location} with {@code outcome}. */
         default void updated(UploadLocation location, UpdateOutcome outcome) {
         }
@@ -259,7 +267,7 @@ public final class CutterWorker {
                                 result.videoLink());
                         return Outcome.UNKNOWN;
                     }
-                    listener.uploaded(job, location, result);
+                    listener.uploadedWithoutThumbnail(job, location, result, THUMBNAIL_RETRY_ERROR + failure);
                     return Outcome.MODIFIED;
                 }
             }
