@@ -112,6 +112,11 @@ record EditForm(String state, String uploadLocation, EditRanges ranges, String v
         refuseAngleBrackets("description", stored);
     }
 
+    EditForm withThumbnail(ThumbnailEdit edit) {
+        return new EditForm(state, uploadLocation, ranges, videoChannel, videoQuality, videoTitle, videoDescription,
+                videoTags, allowHoles, hasWhitelist, uploaderWhitelist, publicVideo, edit, overrideChanges, seenSheet);
+    }
+
     /**
      * This edit with the thumbnail template's attribution added to the description (SPEC §10),
      * checked against the length limit again; unchanged without an attribution or description.

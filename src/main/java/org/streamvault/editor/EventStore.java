@@ -64,8 +64,9 @@ final class EventStore {
             Map<String, Object> stored = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT state::text AS state, sheet_name, event_start, (event_end).value AS event_end, category,"
-                            + " description, notes, tags, thumbnail_time, thumbnail_template, thumbnail_image,"
-                            + " thumbnail_crop, thumbnail_location FROM events WHERE id = ? FOR UPDATE")) {
+                            + " description, notes, tags, thumbnail_mode::text AS thumbnail_mode, thumbnail_time,"
+                            + " thumbnail_template, thumbnail_image, thumbnail_crop, thumbnail_location FROM events"
+                            + " WHERE id = ? FOR UPDATE")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -88,19 +89,24 @@ final class EventStore {
                                     + " (reload to see it, or save again with override_changes)");
                         }
                     }
-                    for (String column : List.of("thumbnail_time", "thumbnail_template", "thumbnail_image",
-                            "thumbnail_crop", "thumbnail_location")) {
-                        stored.put(column, rs.getObject(column));
+                    stored.put("thumbnail_mode", rs.getString("thumbnail_mode"));
+                    stored.put("thumbnail_time", rs.getObject("thumbnail_time", java.time.LocalDateTime.class));
+                    stored.put("thumbnail_template", rs.getString("thumbnail_template"));
+                    stored.put("thumbnail_image", rs.getBytes("thumbnail_image"));
+                    for (String box : List.of("thumbnail_crop", "thumbnail_location")) {
+                        java.sql.Array a = rs.getArray(box);
+                        stored.put(box, a == null ? null : (Integer[]) a.getArray());
                     }
                 }
             }
             if (!"UNEDITED".equals(form.state())) {
                 form.thumbnail().requireInputs(stored);
             }
-            if (form.isModification()) {
-                modify(c, id, form, editor);
+            EditForm edit = form.withThumbnail(form.thumbnail().keepingSavedCopyUnlessChanged(stored));
+            if (edit.isModification()) {
+                modify(c, id, edit, editor);
             } else {
-                update(c, id, form, editor);
+                update(c, id, edit, editor);
             }
             return row(c, id);
         });

@@ -17,7 +17,8 @@ import org.streamvault.restream.HttpProblem;
  *
  * <p>{@code thumbnail_image} is the upload for CUSTOM (a PNG by its signature, at most
  * {@code maxBytes}); for BARE and TEMPLATE it is the cutter's saved copy of what it rendered, so a
- * save in those modes clears it (whatever the body sent back) and the next render starts afresh.
+ * save in those modes that changes what the thumbnail is made from clears it (whatever the body
+ * sent back), so the next render starts afresh.
  */
 record ThumbnailEdit(String mode, Map<String, Object> columns) {
     static final List<String> MODES = List.of("NONE", "BARE", "TEMPLATE", "CUSTOM");
@@ -51,6 +52,28 @@ record ThumbnailEdit(String mode, Map<String, Object> columns) {
             }
         }
         return new ThumbnailEdit(mode, columns);
+    }
+
+    /**
+     * This edit without clearing the saved copy of the rendered thumbnail when it changes nothing
+     * the thumbnail is made from (mode, time, template, crop, location; {@code stored} holds the
+     * row's, as the column types the edit uses), as a save of a published
+     * video's new title does: the cutter then sends the saved copy rather than rendering again from
+     * segments that may be gone by now.
+     */
+    ThumbnailEdit keepingSavedCopyUnlessChanged(Map<String, Object> stored) {
+        if (mode == null || "CUSTOM".equals(mode) || !columns.containsKey("thumbnail_image")
+                || !mode.equals(stored.get("thumbnail_mode"))) {
+            return this;
+        }
+        for (Map.Entry<String, Object> e : columns.entrySet()) {
+            if (!e.getKey().equals("thumbnail_image") && !java.util.Objects.deepEquals(e.getValue(), stored.get(e.getKey()))) {
+                return this;
+            }
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(columns);
+        kept.remove("thumbnail_image");
+        return new ThumbnailEdit(mode, kept);
     }
 
     /** The template this edit names, or {@code stored} when the body leaves it as it is. */

@@ -268,6 +268,36 @@ class TemplateApiTest {
     }
 
     @Test
+    void theSavedCopyOfARenderedThumbnailIsKeptUntilWhatItIsMadeFromChanges() throws Exception {
+        assertThat(post("/thrimshim/add-template", template("kept", holeTemplate(), ""), "artist@example.org")
+                .statusCode()).isEqualTo(201);
+        String id = rows.insertUnedited("Friday", "2026-11-20T14:00:00", "2026-11-20T14:00:08", "Bus", "Saved copy");
+        ObjectNode edit = edit(id, "TEMPLATE");
+        edit.put("thumbnail_time", "2026-11-20T14:00:02.350Z");
+        edit.put("thumbnail_template", "kept");
+        edit.putArray("thumbnail_crop").add(0).add(0).add(80).add(90);
+        edit.putArray("thumbnail_location").add(20).add(10).add(120).add(70);
+        assertThat(post("/thrimshim/" + id, edit, "editor@example.org").statusCode()).isEqualTo(201);
+        // the cutter's saved copy of what it rendered
+        byte[] copy = holeTemplate();
+        rows.update("UPDATE events SET thumbnail_image = ? WHERE id = ?", copy, id);
+
+        // a new title, the row sent back as loaded (saved copy included): the copy stays
+        ObjectNode again = (ObjectNode) JSON.readTree(node.get("/thrimshim/" + id).body());
+        again.put("state", "EDITED").put("video_title", "Renamed");
+        assertThat(post("/thrimshim/" + id, again, "editor@example.org").statusCode()).isEqualTo(201);
+        assertThat(node.getBytes("/thrimshim/event-thumbnail/" + id + ".png").body()).isEqualTo(copy);
+
+        // another frame: the copy is gone and the thumbnail is rendered from the new inputs
+        again.put("thumbnail_time", "2026-11-20T14:00:04.550Z");
+        assertThat(post("/thrimshim/" + id, again, "editor@example.org").statusCode()).isEqualTo(201);
+        assertThat(rows.get(id).get("thumbnail_image")).isNull();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                node.getBytes("/thrimshim/event-thumbnail/" + id + ".png").body()));
+        assertThat(TestMedia.colourDistance(image.getRGB(60, 40) & 0xffffff, TestMedia.frameColour(45))).isLessThan(12);
+    }
+
+    @Test
     void customThumbnailIsAPngWithinTheLimitAndServedAsUploaded() throws Exception {
         String id = rows.insertUnedited("Friday", "2026-11-20T14:00:00", "2026-11-20T14:00:08", "Bus", "Custom");
         BufferedImage blue = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
