@@ -1,5 +1,6 @@
 package org.streamvault.editor;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.streamvault.config.RawProperties;
 import org.streamvault.db.NodeDatabase;
+import org.streamvault.images.TemplateStore;
+import org.streamvault.images.ThumbnailRenderer;
 
 /**
  * The editor's beans. With {@code streamvault.editor.enabled=true} the node refuses to start, in
@@ -29,6 +32,18 @@ public class EditorBeans implements CamelConfiguration {
     @PropertyInject(value = "streamvault.editor.auth.enabled", defaultValue = "true")
     private boolean authEnabled;
 
+    @PropertyInject(value = "streamvault.editor.max-thumbnail-bytes", defaultValue = "2097152")
+    private int maxThumbnailBytes;
+
+    @PropertyInject(value = "streamvault.images.max-template-bytes", defaultValue = "1048576")
+    private int maxTemplateBytes;
+
+    @PropertyInject(value = "streamvault.images.max-pixels", defaultValue = "8294400")
+    private long maxPixels;
+
+    @PropertyInject(value = "streamvault.cut.kill-grace-seconds", defaultValue = "2")
+    private int killGraceSeconds;
+
     private volatile EditorApi api;
 
     @Override
@@ -40,7 +55,7 @@ public class EditorBeans implements CamelConfiguration {
         // Text settings are read raw: a footer or prefix may contain braces.
         EditorSettings settings = new EditorSettings(raw(camelContext, "default-channel"),
                 raw(camelContext, "title-prefix"), raw(camelContext, "description-footer"),
-                list(raw(camelContext, "upload-locations")), raw(camelContext, "event-start"));
+                list(raw(camelContext, "upload-locations")), raw(camelContext, "event-start"), maxThumbnailBytes);
         EventStore store = new EventStore(db.require("the editor"), settings.descriptionTail());
         String audience = raw(camelContext, "auth.audience");
         IdTokenVerifier verifier = null;
@@ -55,7 +70,10 @@ public class EditorBeans implements CamelConfiguration {
             LOG.warn("editor authentication is DISABLED (streamvault.editor.auth.enabled=false):"
                     + " anyone who can reach this node can edit, submit and reset events");
         }
-        api = new EditorApi(settings, store, new EditorAuth(verifier, store), authEnabled ? audience : "");
+        EditorImages images = new EditorImages(new TemplateStore(db.require("the editor")),
+                () -> camelContext.getRegistry().lookupByNameAndType("thumbnailRenderer", ThumbnailRenderer.class),
+                maxTemplateBytes, maxPixels, Duration.ofSeconds(killGraceSeconds));
+        api = new EditorApi(settings, store, new EditorAuth(verifier, store), authEnabled ? audience : "", images);
     }
 
     private Supplier<EditorApi> api() {
@@ -90,6 +108,36 @@ public class EditorBeans implements CamelConfiguration {
     @BindToRegistry("editorReset")
     public ResetProcessor editorReset() {
         return new ResetProcessor(api());
+    }
+
+    @BindToRegistry("editorTemplates")
+    public TemplateProcessor editorTemplates() {
+        return new TemplateProcessor(api(), TemplateProcessor.Kind.LIST);
+    }
+
+    @BindToRegistry("editorTemplateImage")
+    public TemplateProcessor editorTemplateImage() {
+        return new TemplateProcessor(api(), TemplateProcessor.Kind.IMAGE);
+    }
+
+    @BindToRegistry("editorTemplateMetadata")
+    public TemplateProcessor editorTemplateMetadata() {
+        return new TemplateProcessor(api(), TemplateProcessor.Kind.METADATA);
+    }
+
+    @BindToRegistry("editorAddTemplate")
+    public TemplateProcessor editorAddTemplate() {
+        return new TemplateProcessor(api(), TemplateProcessor.Kind.ADD);
+    }
+
+    @BindToRegistry("editorUpdateTemplate")
+    public TemplateProcessor editorUpdateTemplate() {
+        return new TemplateProcessor(api(), TemplateProcessor.Kind.UPDATE);
+    }
+
+    @BindToRegistry("editorEventThumbnail")
+    public EventThumbnailProcessor editorEventThumbnail() {
+        return new EventThumbnailProcessor(api());
     }
 
     @BindToRegistry("editorPage")

@@ -20,9 +20,9 @@ public class RowProcessor extends EditorProcessor {
     protected void answer(Request request, Message response) {
         String id = EditorApi.id(request.param("id"));
         if ("POST".equals(request.method())) {
-            JsonBody body = JsonBody.parse(request.body());
+            JsonBody body = JsonBody.parse(request.body(), api.settings().maxSaveBytes());
             String editor = api.auth().editor(request, body);
-            EditForm form = EditForm.parse(body, api.settings());
+            EditForm form = api.withAttribution(id, EditForm.parse(body, api.settings()));
             json(request, response, api.forEditor(api.store().save(id, form, editor)));
             response.setHeader(Exchange.HTTP_RESPONSE_CODE, 201); // as thrimshim: the edit was stored
             return;

@@ -2,6 +2,7 @@ package org.streamvault.jobs;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.streamvault.cut.Cutter;
 import org.streamvault.db.LazyDataSource;
 import org.streamvault.db.NodeDatabase;
 import org.streamvault.events.route.EventBeans;
+import org.streamvault.images.ThumbnailRenderer;
 import org.streamvault.metrics.NodeMetrics;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.upload.UploadBackends;
@@ -35,6 +37,9 @@ public class CutterBeans implements CamelConfiguration {
 
     @PropertyInject(value = "streamvault.cutter.static-tags", defaultValue = "")
     private String staticTags;
+
+    @PropertyInject(value = "streamvault.cut.kill-grace-seconds", defaultValue = "2")
+    private int killGraceSeconds;
 
     @PropertyInject("streamvault.node-name")
     private String nodeName;
@@ -75,7 +80,9 @@ public class CutterBeans implements CamelConfiguration {
             NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, cutter,
                     locations, tags(staticTags), new SecureRandom(), new JobEvents(new CutterMetrics(metrics.registry()),
-                            EventBeans.lookup(camelContext), nodeName));
+                            EventBeans.lookup(camelContext), nodeName),
+                    registry.lookupByNameAndType("thumbnailRenderer", ThumbnailRenderer.class),
+                    Duration.ofSeconds(killGraceSeconds));
         }, () -> {
             NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
             return db == null ? "no database" : db.notReadyReason();

@@ -8,6 +8,8 @@ import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.streamvault.db.NodeDatabase;
 import org.streamvault.images.FrameGrabber;
+import org.streamvault.images.TemplateStore;
+import org.streamvault.images.ThumbnailRenderer;
 import org.streamvault.images.WaveformRenderer;
 import org.streamvault.segments.SegmentStore;
 
@@ -48,6 +50,18 @@ public class ImageBeans implements CamelConfiguration {
         return new ThumbnailProcessor(store(camelContext), new FrameGrabber(ffmpeg, ffprobe),
                 camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class), maxTemplateBytes,
                 maxPixels, killGrace());
+    }
+
+    /**
+     * The one thumbnail renderer, shared by the editor's {@code /thrimshim/event-thumbnail} and the
+     * cutter, so both make the same image from a row.
+     */
+    @BindToRegistry(value = "thumbnailRenderer", lazy = true)
+    public ThumbnailRenderer thumbnailRenderer(CamelContext camelContext) {
+        NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
+        TemplateStore templates = db != null && db.isConfigured() ? new TemplateStore(db.require("thumbnail templates"))
+                : null;
+        return new ThumbnailRenderer(store(camelContext), new FrameGrabber(ffmpeg, ffprobe), () -> templates, maxPixels);
     }
 
     @BindToRegistry(value = "waveformImage", lazy = true)

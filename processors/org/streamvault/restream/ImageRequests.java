@@ -11,7 +11,7 @@ import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.SelectionEntry;
 
 /** What the image processors share: the timestamp parameter, the segment at a time, stopping on disconnect. */
-final class ImageRequests {
+public final class ImageRequests {
     private ImageRequests() {
     }
 
@@ -51,7 +51,7 @@ final class ImageRequests {
      * response's close handler when the connection drops before the response ended. Outside
      * platform-http-vertx they stop only when the request ends.
      */
-    static ProcessGroup processes(Message response, Duration killGrace) {
+    public static ProcessGroup processes(Message response, Duration killGrace) {
         ProcessGroup group = new ProcessGroup(killGrace);
         HttpServerResponse vertx = vertx(response);
         if (vertx != null) {
@@ -64,7 +64,7 @@ final class ImageRequests {
     }
 
     /** True once the client's connection has closed. */
-    static boolean clientGone(Message response) {
+    public static boolean clientGone(Message response) {
         HttpServerResponse vertx = vertx(response);
         return vertx != null && vertx.closed();
     }

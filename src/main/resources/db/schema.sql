@@ -103,8 +103,8 @@ END $$;
 
 -- Columns newer than some databases (ours before the migration above, or an older wubloader's).
 ALTER TABLE events ADD COLUMN IF NOT EXISTS last_modified TIMESTAMP,
-    -- NONE by default here, unlike wubloader's TEMPLATE: this cutter does not write thumbnails yet
-    -- (SPEC §10), and a mode that needs a template would refuse every edit that names none.
+    -- NONE by default here, unlike wubloader's TEMPLATE: a mode that needs a template would refuse
+    -- every edit that names none.
     ADD COLUMN IF NOT EXISTS thumbnail_mode thumbnail_mode NOT NULL DEFAULT 'NONE',
     ADD COLUMN IF NOT EXISTS thumbnail_time TIMESTAMP,
     ADD COLUMN IF NOT EXISTS thumbnail_template TEXT,
@@ -115,8 +115,6 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS last_modified TIMESTAMP,
 
 -- Constraints: no row can reach a state without what that state needs. Each is added once, by
 -- name; a database made by wubloader has the same rules under its own names, which is harmless.
--- wubloader's thumbnail_last_written rule (DONE needs a written thumbnail) waits for the cutter
--- to write thumbnails (SPEC §10): with it, no row with a thumbnail mode could become DONE here.
 DO $$
 DECLARE
     c RECORD;
@@ -152,6 +150,17 @@ BEGIN
             EXECUTE format('ALTER TABLE events ADD CONSTRAINT %I CHECK (%s)', c.name, c.rule);
         END IF;
     END LOOP;
+END $$;
+
+-- wubloader's rule that a DONE row with a thumbnail mode has had its thumbnail set (the cutter
+-- records what it set in thumbnail_last_written). NOT VALID: rows made before this cutter set
+-- thumbnails are left as they are; every row written from now on is checked.
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'events'::regclass
+            AND conname = 'thumbnail_last_written_set') THEN
+        ALTER TABLE events ADD CONSTRAINT thumbnail_last_written_set CHECK (state != 'DONE'
+            OR thumbnail_mode = 'NONE' OR thumbnail_last_written IS NOT NULL) NOT VALID;
+    END IF;
 END $$;
 
 -- Almost every query but by id selects on state.

@@ -61,7 +61,7 @@ record EditForm(String state, String uploadLocation, EditRanges ranges, String v
                 title == null ? null : settings.storedTitle(title),
                 description == null ? null : settings.storedDescription(description), body.strings("video_tags"),
                 body.bool("allow_holes"), body.has("uploader_whitelist"), body.strings("uploader_whitelist"),
-                body.bool("public"), ThumbnailEdit.parse(body), override,
+                body.bool("public"), ThumbnailEdit.parse(body, settings.maxThumbnailBytes()), override,
                 override ? null : SheetValues.fromEditor(body));
         form.validate(title, settings);
         return form;
@@ -99,13 +99,36 @@ record EditForm(String state, String uploadLocation, EditRanges ranges, String v
             refuseAngleBrackets("title", videoTitle);
         }
         if (videoDescription != null) {
-            int length = EditorSettings.length(videoDescription);
-            if (length > EditorSettings.MAX_DESCRIPTION_LENGTH) {
-                throw HttpProblem.badRequest("description is " + length + " characters with its footer; the limit is "
-                        + EditorSettings.MAX_DESCRIPTION_LENGTH);
-            }
-            refuseAngleBrackets("description", videoDescription);
+            checkDescription(videoDescription, "its footer");
         }
+    }
+
+    private static void checkDescription(String stored, String added) {
+        int length = EditorSettings.length(stored);
+        if (length > EditorSettings.MAX_DESCRIPTION_LENGTH) {
+            throw HttpProblem.badRequest("description is " + length + " characters with " + added
+                    + "; the limit is " + EditorSettings.MAX_DESCRIPTION_LENGTH);
+        }
+        refuseAngleBrackets("description", stored);
+    }
+
+    EditForm withThumbnail(ThumbnailEdit edit) {
+        return new EditForm(state, uploadLocation, ranges, videoChannel, videoQuality, videoTitle, videoDescription,
+                videoTags, allowHoles, hasWhitelist, uploaderWhitelist, publicVideo, edit, overrideChanges, seenSheet);
+    }
+
+    /**
+     * This edit with the thumbnail template's attribution added to the description (SPEC §10),
+     * checked against the length limit again; unchanged without an attribution or description.
+     */
+    EditForm withAttribution(String attribution, EditorSettings settings) {
+        if (attribution == null || attribution.isEmpty() || videoDescription == null) {
+            return this;
+        }
+        String stored = settings.storedDescription(settings.editableDescription(videoDescription), attribution);
+        checkDescription(stored, "the thumbnail template's attribution and its footer");
+        return new EditForm(state, uploadLocation, ranges, videoChannel, videoQuality, videoTitle, stored, videoTags,
+                allowHoles, hasWhitelist, uploaderWhitelist, publicVideo, thumbnail, overrideChanges, seenSheet);
     }
 
     private Object value(String field) {

@@ -11,8 +11,9 @@ import org.streamvault.segments.Timestamps;
  * removed).
  *
  * @param clientId the OAuth client id the page signs in with (the token audience); empty when auth is off
+ * @param images   templates and thumbnails
  */
-record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, String clientId) {
+record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, String clientId, EditorImages images) {
     static final int MAX_ID_LENGTH = 200;
 
     /** {@code GET /thrimshim/defaults}: what the page needs before (or without) a row. */
@@ -34,8 +35,12 @@ record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, Str
             row.put("video_title", settings.editableTitle(row.get("video_title").textValue()));
         }
         if (row.path("video_description").isTextual()) {
+            String attribution = "TEMPLATE".equals(row.path("thumbnail_mode").asText())
+                    ? images.attribution(row.path("thumbnail_template").textValue()) : "";
+            // the playlists block sits after the attribution, just before the footer: stripped first
             row.put("video_description", settings.editableDescription(
-                    PlaylistBlock.strip(row.get("video_description").textValue(), settings.descriptionTail())));
+                    PlaylistBlock.strip(row.get("video_description").textValue(), settings.descriptionTail()),
+                    attribution));
         }
         if (row.path("thumbnail_time").isNull() && row.path("event_start").isTextual()) {
             // the default frame: the middle of the event (its start when it has no end)
@@ -52,6 +57,19 @@ record EditorApi(EditorSettings settings, EventStore store, EditorAuth auth, Str
         out.put("title_max_length", settings.titleMaxLength());
         out.put("bustime_start", settings.eventStart().isEmpty() ? null : settings.eventStart());
         settings.uploadLocations().forEach(out.putArray("upload_locations")::add);
+    }
+
+    /**
+     * The edit with its template's attribution in the description, when its thumbnail uses a
+     * template: the one the body names, else the row's.
+     */
+    EditForm withAttribution(String id, EditForm form) {
+        if (!"TEMPLATE".equals(form.thumbnail().mode())) {
+            return form;
+        }
+        String stored = form.thumbnail().columns().containsKey("thumbnail_template") ? null
+                : java.util.Optional.ofNullable(store.thumbnail(id)).map(t -> t.template()).orElse(null);
+        return form.withAttribution(images.attribution(form.thumbnail().template(stored)), settings);
     }
 
     /** The row id in the path: any text (wubloader's ids are not UUIDs); none, or absurdly long, is no such row. */

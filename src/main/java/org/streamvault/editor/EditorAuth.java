@@ -4,7 +4,8 @@ import org.streamvault.restream.ApiProcessor.Request;
 import org.streamvault.restream.HttpProblem;
 
 /**
- * Who is making a write: the e-mail of a verified ID token that has the editor role in {@code roles}. The token
+ * Who is making a write: the e-mail of a verified ID token that has the editor role (or, for
+ * template writes, the artist role) in {@code roles}. The token
  * comes as {@code Authorization: Bearer <token>} or, as wubloader's editor sends it, in the JSON
  * body's {@code token} field. No token: 401. A bad token or an unknown e-mail: 403.
  * With authentication switched off every write is by {@value #NO_AUTH_EDITOR}, as in thrimshim.
@@ -25,7 +26,17 @@ final class EditorAuth {
         return verifier != null;
     }
 
+    /** The signed-in editor's e-mail (edits of events). */
     String editor(Request request, JsonBody body) {
+        return signedIn(request, body, EventStore.Role.EDITOR);
+    }
+
+    /** The signed-in artist's e-mail (thumbnail template writes, SPEC §10). */
+    String artist(Request request, JsonBody body) {
+        return signedIn(request, body, EventStore.Role.ARTIST);
+    }
+
+    private String signedIn(Request request, JsonBody body, EventStore.Role role) {
         if (verifier == null) {
             return NO_AUTH_EDITOR;
         }
@@ -42,8 +53,10 @@ final class EditorAuth {
         } catch (IdTokenVerifier.KeysUnavailableException e) {
             throw new HttpProblem(503, e.getMessage());
         }
-        if (!store.isEditor(email)) {
-            throw new HttpProblem(403, email + " is not an editor; ask an operator to give it the editor role in the roles table");
+        if (!store.hasRole(email, role)) {
+            String name = role.column();
+            throw new HttpProblem(403, email + " is not an " + name
+                    + "; ask an operator to give it the " + name + " role in the roles table");
         }
         return email;
     }

@@ -10,9 +10,13 @@ import java.util.List;
  * @param descriptionFooter appended to stored descriptions after a blank line; empty for none
  * @param uploadLocations  locations offered to editors, the first being the default
  * @param eventStart       start of the whole event (ISO-8601), for "event time" display; may be empty
+ * @param maxThumbnailBytes the largest custom thumbnail (PNG) an edit may carry
  */
 public record EditorSettings(String defaultChannel, String titlePrefix, String descriptionFooter,
-        List<String> uploadLocations, String eventStart) {
+        List<String> uploadLocations, String eventStart, int maxThumbnailBytes) {
+    /** A save without a custom thumbnail is a few KB; this is far above any real one. */
+    static final int MAX_EDIT_BYTES = 64 * 1024;
+
     /** YouTube refuses longer titles. */
     public static final int MAX_TITLE_LENGTH = 100;
     /** YouTube refuses longer descriptions. */
@@ -51,6 +55,28 @@ public record EditorSettings(String defaultChannel, String titlePrefix, String d
     public String editableTitle(String stored) {
         String header = titleHeader();
         return stored != null && !header.isEmpty() && stored.startsWith(header) ? stored.substring(header.length()) : stored;
+    }
+
+    /**
+     * The stored form of an editor's description whose thumbnail uses a template with an
+     * attribution: the attribution after a blank line, then the footer.
+     */
+    public String storedDescription(String description, String attribution) {
+        return attribution == null || attribution.isEmpty() ? storedDescription(description)
+                : storedDescription(description + "\n\n" + attribution);
+    }
+
+    /** The editor's form of a stored description: footer and the template's attribution removed. */
+    public String editableDescription(String stored, String attribution) {
+        String d = editableDescription(stored);
+        String line = "\n\n" + attribution;
+        return d != null && attribution != null && !attribution.isEmpty() && d.endsWith(line)
+                ? d.substring(0, d.length() - line.length()) : d;
+    }
+
+    /** The largest save body: an edit plus a custom thumbnail in base64. */
+    public int maxSaveBytes() {
+        return MAX_EDIT_BYTES + (maxThumbnailBytes + 2) / 3 * 4;
     }
 
     /** The editor's form of a stored description: the footer removed. */

@@ -68,8 +68,9 @@ final class EventStore {
             EditForm form;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT state::text AS state, sheet_name, event_start, (event_end).value AS event_end, category,"
-                            + " description, notes, tags, thumbnail_time, thumbnail_template, thumbnail_image,"
-                            + " thumbnail_crop, thumbnail_location FROM events WHERE id = ? FOR UPDATE")) {
+                            + " description, notes, tags, thumbnail_mode::text AS thumbnail_mode, thumbnail_time,"
+                            + " thumbnail_template, thumbnail_image, thumbnail_crop, thumbnail_location FROM events"
+                            + " WHERE id = ? FOR UPDATE")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -95,19 +96,24 @@ final class EventStore {
                                     + " (reload to see it, or save again with override_changes)");
                         }
                     }
-                    for (String column : List.of("thumbnail_time", "thumbnail_template", "thumbnail_image",
-                            "thumbnail_crop", "thumbnail_location")) {
-                        stored.put(column, rs.getObject(column));
+                    stored.put("thumbnail_mode", rs.getString("thumbnail_mode"));
+                    stored.put("thumbnail_time", rs.getObject("thumbnail_time", java.time.LocalDateTime.class));
+                    stored.put("thumbnail_template", rs.getString("thumbnail_template"));
+                    stored.put("thumbnail_image", rs.getBytes("thumbnail_image"));
+                    for (String box : List.of("thumbnail_crop", "thumbnail_location")) {
+                        java.sql.Array a = rs.getArray(box);
+                        stored.put(box, a == null ? null : (Integer[]) a.getArray());
                     }
                 }
             }
             if (!"UNEDITED".equals(form.state())) {
                 form.thumbnail().requireInputs(stored);
             }
-            if (form.isModification()) {
-                modify(c, id, form, editor);
+            EditForm edit = form.withThumbnail(form.thumbnail().keepingSavedCopyUnlessChanged(stored));
+            if (edit.isModification()) {
+                modify(c, id, edit, editor);
             } else {
-                update(c, id, form, editor);
+                update(c, id, edit, editor);
             }
             return row(c, id);
         });
@@ -242,13 +248,37 @@ final class EventStore {
         });
     }
 
-    /** Whether {@code email} (any case) has the editor role in {@code roles} (stored in lower case). */
-    boolean isEditor(String email) {
+    /** The roles of {@code roles} (wubloader's table): a column each. */
+    enum Role {
+        EDITOR, ARTIST;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Whether {@code email} (any case) has {@code role} in {@code roles} (stored in lower case). */
+    boolean hasRole(String email, Role role) {
         return db.query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM roles WHERE email = lower(?) AND editor")) {
+            // the column name comes from the enum only
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM roles WHERE email = lower(?) AND "
+                    + role.column())) {
                 ps.setString(1, email);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The row's thumbnail inputs, or {@code null} if there is no such row. */
+    org.streamvault.images.ThumbnailSpec thumbnail(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + org.streamvault.images.ThumbnailSpec.COLUMNS
+                    + " FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? org.streamvault.images.ThumbnailSpec.read(rs) : null;
                 }
             }
         });

@@ -29,11 +29,16 @@ final class JsonBody {
 
     /** Parses a request body; an absent or empty body is an empty object (a token may come by header). */
     static JsonBody parse(byte[] body) {
+        return parse(body, MAX_BYTES);
+    }
+
+    /** As {@link #parse(byte[])}, for bodies that may carry images (base64) up to {@code maxBytes} in all. */
+    static JsonBody parse(byte[] body, int maxBytes) {
         if (body == null || body.length == 0) {
             return new JsonBody(JsonNodeFactory.instance.objectNode());
         }
-        if (body.length > MAX_BYTES) {
-            throw new HttpProblem(413, "request body is " + body.length + " bytes; the limit is " + MAX_BYTES);
+        if (body.length > maxBytes) {
+            throw new HttpProblem(413, "request body is " + body.length + " bytes; the limit is " + maxBytes);
         }
         JsonNode tree;
         try {

@@ -14,13 +14,18 @@ import org.streamvault.restream.HttpProblem;
  * A column absent from the body keeps its value, so switching modes back and forth loses nothing
  * (as in wubloader). What each mode needs is the schema's CHECK; it is checked here first, so the
  * answer is a 400 naming the field rather than a constraint error.
+ *
+ * <p>{@code thumbnail_image} is the upload for CUSTOM (a PNG by its signature, at most
+ * {@code maxBytes}); for BARE and TEMPLATE it is the cutter's saved copy of what it rendered, so a
+ * save in those modes that changes what the thumbnail is made from clears it (whatever the body
+ * sent back), so the next render starts afresh.
  */
 record ThumbnailEdit(String mode, Map<String, Object> columns) {
     static final List<String> MODES = List.of("NONE", "BARE", "TEMPLATE", "CUSTOM");
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     /** The body's thumbnail fields; {@code mode} null when thumbnail_mode is null (a draft). */
-    static ThumbnailEdit parse(JsonBody body) {
+    static ThumbnailEdit parse(JsonBody body, int maxBytes) {
         String mode = body.string("thumbnail_mode");
         if (mode != null && !MODES.contains(mode)) {
             throw HttpProblem.badRequest("thumbnail_mode must be one of " + String.join(", ", MODES) + ", not '"
@@ -34,8 +39,12 @@ record ThumbnailEdit(String mode, Map<String, Object> columns) {
         if (body.has("thumbnail_template")) {
             columns.put("thumbnail_template", body.string("thumbnail_template"));
         }
-        if (body.has("thumbnail_image")) {
-            columns.put("thumbnail_image", image(body.string("thumbnail_image"), mode));
+        if ("CUSTOM".equals(mode)) {
+            if (body.has("thumbnail_image")) {
+                columns.put("thumbnail_image", image(body.string("thumbnail_image"), maxBytes));
+            }
+        } else if (mode != null) {
+            columns.put("thumbnail_image", null);
         }
         for (String box : List.of("thumbnail_crop", "thumbnail_location")) {
             if (body.has(box)) {
@@ -43,6 +52,33 @@ record ThumbnailEdit(String mode, Map<String, Object> columns) {
             }
         }
         return new ThumbnailEdit(mode, columns);
+    }
+
+    /**
+     * This edit without clearing the saved copy of the rendered thumbnail when it changes nothing
+     * the thumbnail is made from (mode, time, template, crop, location; {@code stored} holds the
+     * row's, as the column types the edit uses), as a save of a published
+     * video's new title does: the cutter then sends the saved copy rather than rendering again from
+     * segments that may be gone by now.
+     */
+    ThumbnailEdit keepingSavedCopyUnlessChanged(Map<String, Object> stored) {
+        if (mode == null || "CUSTOM".equals(mode) || !columns.containsKey("thumbnail_image")
+                || !mode.equals(stored.get("thumbnail_mode"))) {
+            return this;
+        }
+        for (Map.Entry<String, Object> e : columns.entrySet()) {
+            if (!e.getKey().equals("thumbnail_image") && !java.util.Objects.deepEquals(e.getValue(), stored.get(e.getKey()))) {
+                return this;
+            }
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(columns);
+        kept.remove("thumbnail_image");
+        return new ThumbnailEdit(mode, kept);
+    }
+
+    /** The template this edit names, or {@code stored} when the body leaves it as it is. */
+    String template(String stored) {
+        return columns.containsKey("thumbnail_template") ? (String) columns.get("thumbnail_template") : stored;
     }
 
     /** What the row's state will need of the mode ({@code mode} must be set outside drafts). */
@@ -67,12 +103,9 @@ record ThumbnailEdit(String mode, Map<String, Object> columns) {
         }
     }
 
-    private static byte[] image(String base64, String mode) {
+    private static byte[] image(String base64, int maxBytes) {
         if (base64 == null) {
             return null;
-        }
-        if (!"CUSTOM".equals(mode)) {
-            throw HttpProblem.badRequest("thumbnail_image can only be sent with thumbnail_mode CUSTOM");
         }
         byte[] png;
         try {
@@ -83,6 +116,10 @@ record ThumbnailEdit(String mode, Map<String, Object> columns) {
         if (png.length < PNG_MAGIC.length || !java.util.Arrays.equals(png, 0, PNG_MAGIC.length, PNG_MAGIC, 0,
                 PNG_MAGIC.length)) {
             throw HttpProblem.badRequest("thumbnail_image must be a PNG");
+        }
+        if (png.length > maxBytes) {
+            throw new HttpProblem(413, "thumbnail_image is " + png.length + " bytes; at most " + maxBytes
+                    + " (YouTube takes thumbnails up to 2 MB)");
         }
         return png;
     }

@@ -2,6 +2,7 @@ package org.streamvault.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,6 +19,8 @@ import org.streamvault.cut.CutRange;
 import org.streamvault.cut.CutRequest;
 import org.streamvault.cut.Cutter;
 import org.streamvault.cut.Transition;
+import org.streamvault.images.ThumbnailException;
+import org.streamvault.images.ThumbnailRenderer;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.SegmentStore;
 import org.streamvault.segments.Selection;
@@ -40,14 +43,22 @@ import org.streamvault.upload.VideoSource;
  * <li>retryable upload failure: EDITED again, uploader cleared;</li>
  * <li>the row changed before finalizing: cancelled, quietly;</li>
  * <li>failure after finalizing: stays FINALIZING with the error, for an operator;</li>
- * <li>success: TRANSCODING or DONE with the video's id and link.</li>
+ * <li>the thumbnail cannot be made: UNEDITED with the error, before anything is cut;</li>
+ * <li>uploaded, but the thumbnail could not be set: MODIFIED with the error (the video is kept; the
+ *     updater sets the thumbnail again);</li>
+ * <li>success: TRANSCODING or DONE with the video's id and link, and the thumbnail's hash.</li>
  * </ul>
  */
 public final class CutterWorker {
     private static final Logger LOG = LoggerFactory.getLogger(CutterWorker.class);
 
     /** What happened to one job, for metrics and tests. */
-    public enum Outcome { DONE, TRANSCODING, RETRY, REJECTED, CANCELLED, UNKNOWN, CLAIM_LOST }
+    public enum Outcome { DONE, TRANSCODING, RETRY, REJECTED, CANCELLED, UNKNOWN, CLAIM_LOST,
+        /** Uploaded, but the thumbnail could not be set: the row is MODIFIED, for the updater to set it. */
+        MODIFIED }
+
+    /** The error of a row whose video is up but whose thumbnail is not set yet. */
+    public static final String THUMBNAIL_RETRY_ERROR = "Setting the thumbnail failed, will retry: ";
 
     /** What happened to one MODIFIED row's update, for metrics and tests. */
     public enum UpdateOutcome {
@@ -69,6 +80,7 @@ public final class CutterWorker {
     private final Random random;
     private final AtomicBoolean recovered = new AtomicBoolean();
     private final JobListener listener;
+    private final JobThumbnails thumbnails;
 
     /** Told about every job processed, for metrics. */
     @FunctionalInterface
@@ -85,6 +97,14 @@ public final class CutterWorker {
 
         /** {@code job}'s video was uploaded and the row moved on to TRANSCODING or DONE. */
         default void uploaded(Job job, UploadLocation location, UploadResult result) {
+        }
+
+        /**
+         * {@code job}'s video was uploaded but its thumbnail could not be set: the row is MODIFIED
+         * with {@code reason} as its error.
+         */
+        default void uploadedWithoutThumbnail(Job job, UploadLocation location, UploadResult result, String reason) {
+            uploaded(job, location, result);
         }
 
         /** A MODIFIED row's change went to {@code location} with {@code outcome}. */
@@ -108,6 +128,17 @@ public final class CutterWorker {
 
     public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
             List<String> staticTags, Random random, JobListener listener) {
+        this(jobs, store, cutter, locations, staticTags, random, listener, null, Duration.ofSeconds(2));
+    }
+
+    /**
+     * @param renderer makes the thumbnails set after each upload (SPEC §10); null: rows with a
+     *                 thumbnail mode other than NONE that need rendering are refused in one line
+     */
+    public CutterWorker(JobStore jobs, SegmentStore store, Cutter cutter, Map<String, UploadLocation> locations,
+            List<String> staticTags, Random random, JobListener listener, ThumbnailRenderer renderer,
+            Duration killGrace) {
+        this.thumbnails = new JobThumbnails(renderer, killGrace);
         this.listener = listener;
         this.jobs = jobs;
         this.store = store;
@@ -216,6 +247,17 @@ public final class CutterWorker {
                 return Outcome.RETRY;
             }
         }
+        // Rendered before the cut, as wubloader does: a thumbnail that cannot be made (no video at its
+        // time, no such template) is the editor's to fix, and better found before anything is uploaded.
+        JobThumbnails.Rendered thumbnail;
+        try {
+            thumbnail = thumbnails.render(jobs.thumbnail(job.id()));
+        } catch (ThumbnailException e) {
+            LOG.warn("{}: thumbnail failed: {}", job.id(), e.getMessage());
+            jobs.reject(job, "Thumbnail failed: " + e.getMessage());
+            listener.failed(job, location, Outcome.REJECTED, "Thumbnail failed: " + e.getMessage());
+            return Outcome.REJECTED;
+        }
         CutRequest cut = new CutRequest(location.cutType(), parts, transitions(job), location.encoding());
         AtomicReference<Exception> cutFailure = new AtomicReference<>();
         VideoSource video = () -> new FailureRecordingStream(cutter.open(cut), cutFailure);
@@ -231,7 +273,20 @@ public final class CutterWorker {
                 }
                 finalized.set(true);
             });
-            if (!jobs.finish(job, result)) {
+            if (thumbnail != null) {
+                String failure = setThumbnail(job, location, result, thumbnail);
+                if (failure != null) {
+                    // the video is up: never lose it; the row says why and the updater tries again
+                    if (!jobs.finishWithoutThumbnail(job, result, THUMBNAIL_RETRY_ERROR + failure)) {
+                        LOG.warn("{} uploaded as {} but the row changed meanwhile; left as it is", job.id(),
+                                result.videoLink());
+                        return Outcome.UNKNOWN;
+                    }
+                    listener.uploadedWithoutThumbnail(job, location, result, THUMBNAIL_RETRY_ERROR + failure);
+                    return Outcome.MODIFIED;
+                }
+            }
+            if (!jobs.finish(job, result, thumbnail)) {
                 LOG.warn("{} uploaded as {} but the row changed meanwhile; left as it is", job.id(), result.videoLink());
                 return Outcome.UNKNOWN;
             }
@@ -248,6 +303,18 @@ public final class CutterWorker {
                 listener.failed(job, location, outcome, oneLine(cutFailure.get() != null ? cutFailure.get() : e));
             }
             return outcome;
+        }
+    }
+
+    /** Sets the thumbnail of the uploaded video; the reason when it failed, else null. */
+    private static String setThumbnail(Job job, UploadLocation location, UploadResult result,
+            JobThumbnails.Rendered thumbnail) {
+        try {
+            location.backend().setThumbnail(job.id(), result.videoId(), thumbnail.png());
+            return null;
+        } catch (UploadException | RuntimeException e) {
+            LOG.warn("{}: {} uploaded but setting its thumbnail failed: {}", job.id(), result.videoLink(), oneLine(e));
+            return oneLine(e);
         }
     }
 
@@ -353,12 +420,43 @@ public final class CutterWorker {
             return jobs.markUpdateFailed(m, error) ? (retry ? UpdateOutcome.RETRY : UpdateOutcome.FAILED)
                     : UpdateOutcome.SUPERSEDED;
         }
-        if (!jobs.markUpdated(m)) {
+        JobThumbnails.Rendered thumbnail;
+        try {
+            thumbnail = changedThumbnail(m, location);
+        } catch (ThumbnailException e) {
+            LOG.warn("{}: thumbnail failed: {}", m.id(), e.getMessage());
+            return jobs.markUpdateFailed(m, "Thumbnail failed: " + e.getMessage()) ? UpdateOutcome.FAILED
+                    : UpdateOutcome.SUPERSEDED;
+        } catch (UploadException e) {
+            boolean retry = e.kind() == UploadException.Kind.RETRYABLE;
+            LOG.warn("{}: setting the thumbnail of {} failed ({}): {}", m.id(), m.videoId(),
+                    retry ? "will retry" : "needs an editor", oneLine(e));
+            String error = (retry ? THUMBNAIL_RETRY_ERROR : "Setting the thumbnail failed: ") + oneLine(e);
+            return jobs.markUpdateFailed(m, error) ? (retry ? UpdateOutcome.RETRY : UpdateOutcome.FAILED)
+                    : UpdateOutcome.SUPERSEDED;
+        }
+        if (!jobs.markUpdated(m, thumbnail)) {
             LOG.info("{} changed while its video was being updated; the newer edit goes next", m.id());
             return UpdateOutcome.SUPERSEDED;
         }
         LOG.info("{}: video {} at {} updated", m.id(), m.videoId(), location.name());
         return UpdateOutcome.UPDATED;
+    }
+
+    /**
+     * Sets the row's thumbnail on its video when it differs from the one last set (by SHA-256, as
+     * {@code thumbnail_last_written} records it), so an unchanged thumbnail is never sent again.
+     *
+     * @return the thumbnail set, or null when none was (mode NONE, or unchanged)
+     */
+    private JobThumbnails.Rendered changedThumbnail(JobStore.Modification m, UploadLocation location)
+            throws ThumbnailException, UploadException {
+        JobThumbnails.Rendered thumbnail = thumbnails.render(jobs.thumbnail(m.id()));
+        if (thumbnail == null || thumbnail.alreadyWritten(jobs.thumbnailLastWritten(m.id()))) {
+            return null;
+        }
+        location.backend().setThumbnail(m.id(), m.videoId(), thumbnail.png());
+        return thumbnail;
     }
 
     private List<String> tags(Job job) {

@@ -51,6 +51,13 @@ final class JobEvents implements CutterWorker.JobListener {
     }
 
     @Override
+    public void uploadedWithoutThumbnail(Job job, UploadLocation location, UploadResult result, String reason) {
+        events.publish(NodeEvent.of(EventType.JOB_UPLOADED, concat(fields(job, location), "videoId", result.videoId(),
+                "link", result.videoLink(), "state", "MODIFIED", "error", reason)));
+        next.uploaded(job, location, result);
+    }
+
+    @Override
     public void failed(Job job, UploadLocation location, CutterWorker.Outcome outcome, String reason) {
         events.publish(NodeEvent.of(EventType.JOB_FAILED, concat(fields(job, location),
                 "outcome", outcome.name().toLowerCase(Locale.ROOT), "error", reason)));

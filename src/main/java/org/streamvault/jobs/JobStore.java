@@ -74,6 +74,48 @@ public final class JobStore {
         return plain(sql, result.videoId(), result.videoLink(), job.id(), node) == 1;
     }
 
+    /**
+     * FINALIZING → TRANSCODING or DONE as {@link #finish(Job, UploadResult)}, recording the thumbnail
+     * that was set: its hash in {@code thumbnail_last_written} and, for a rendered one, the image as
+     * the row's saved copy.
+     */
+    public boolean finish(Job job, UploadResult result, JobThumbnails.Rendered thumbnail) {
+        if (thumbnail == null) {
+            return finish(job, result);
+        }
+        String state = result.needsTranscoding() ? "'TRANSCODING'" : "'DONE'";
+        String uploadTime = result.needsTranscoding() ? "" : ", upload_time = (now() AT TIME ZONE 'UTC')";
+        return plain("UPDATE events SET state = " + state + ", video_id = ?, video_link = ?, error = NULL" + uploadTime
+                + ", thumbnail_last_written = ?, thumbnail_image = COALESCE(?, thumbnail_image)"
+                + " WHERE id = ? AND state = 'FINALIZING' AND uploader = ?", result.videoId(), result.videoLink(),
+                thumbnail.hash(), thumbnail.saveCopy() ? thumbnail.png() : null, job.id(), node) == 1;
+    }
+
+    /**
+     * FINALIZING → MODIFIED: the video is uploaded but its thumbnail could not be set. MODIFIED is
+     * a published video whose backend is behind the row (wubloader does the same), so the updater
+     * sets the thumbnail again; {@code error} says why it is not set yet.
+     */
+    public boolean finishWithoutThumbnail(Job job, UploadResult result, String error) {
+        return plain("UPDATE events SET state = 'MODIFIED', video_id = ?, video_link = ?, error = ?,"
+                + " upload_time = (now() AT TIME ZONE 'UTC'), last_modified = clock_timestamp() AT TIME ZONE 'UTC'"
+                + " WHERE id = ? AND state = 'FINALIZING' AND uploader = ?", result.videoId(), result.videoLink(),
+                error, job.id(), node) == 1;
+    }
+
+    /** The row's thumbnail inputs (and saved copy) as the cutter renders them, or null without the row. */
+    public org.streamvault.images.ThumbnailSpec thumbnail(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + org.streamvault.images.ThumbnailSpec.COLUMNS
+                    + " FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? org.streamvault.images.ThumbnailSpec.read(rs) : null;
+                }
+            }
+        });
+    }
+
     /** CLAIMED → EDITED (try again later, perhaps on another node), with the reason. */
     public void releaseForRetry(Job job, String error) {
         plain("UPDATE events SET state = 'EDITED', uploader = NULL, error = ?"
@@ -123,15 +165,17 @@ public final class JobStore {
 
     /**
      * MODIFIED rows to send to their backend: those without an error, or whose last attempt
-     * failed in a way worth retrying. A row whose update was refused for good waits until an
+     * failed in a way worth retrying (the update, or setting the thumbnail after the upload or an
+     * earlier update). A row whose update was refused for good waits until an
      * editor changes it again (which clears the error).
      */
     public List<Modification> modified() {
         return db.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, upload_location, video_id, video_title,"
                     + " video_description, to_json(video_tags)::text, public, last_modified::text FROM events"
-                    + " WHERE state = 'MODIFIED' AND (error IS NULL OR starts_with(error, ?))")) {
+                    + " WHERE state = 'MODIFIED' AND (error IS NULL OR starts_with(error, ?) OR starts_with(error, ?))")) {
                 ps.setString(1, UPDATE_RETRY_ERROR);
+                ps.setString(2, CutterWorker.THUMBNAIL_RETRY_ERROR);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Modification> out = new ArrayList<>();
                     while (rs.next()) {
@@ -151,6 +195,32 @@ public final class JobStore {
     public boolean markUpdated(Modification m) {
         return plain("UPDATE events SET state = 'DONE', error = NULL WHERE id = ? AND state = 'MODIFIED'"
                 + " AND last_modified = ?::timestamp", m.id(), m.lastModified()) == 1;
+    }
+
+    /**
+     * As {@link #markUpdated(Modification)}, recording the thumbnail that was set (its hash, and a
+     * rendered one as the row's saved copy); {@code thumbnail} null when none was sent.
+     */
+    public boolean markUpdated(Modification m, JobThumbnails.Rendered thumbnail) {
+        if (thumbnail == null) {
+            return markUpdated(m);
+        }
+        return plain("UPDATE events SET state = 'DONE', error = NULL, thumbnail_last_written = ?,"
+                + " thumbnail_image = COALESCE(?, thumbnail_image) WHERE id = ? AND state = 'MODIFIED'"
+                + " AND last_modified = ?::timestamp", thumbnail.hash(), thumbnail.saveCopy() ? thumbnail.png() : null,
+                m.id(), m.lastModified()) == 1;
+    }
+
+    /** The SHA-256 of the thumbnail last set on the row's video, or null if none was. */
+    public byte[] thumbnailLastWritten(String id) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT thumbnail_last_written FROM events WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
     }
 
     /** Shows why the update failed; the row stays MODIFIED (guarded as {@link #markUpdated}). */

@@ -40,6 +40,18 @@ public interface UploadBackend {
         return new TranscodeCheck(Set.copyOf(videoIds), Map.of());
     }
 
+    /**
+     * Sets the thumbnail of an uploaded video ({@code videoId} as {@link UploadResult#videoId()}
+     * named it) to {@code png}, replacing any earlier one. Failures are
+     * {@link UploadException.Kind#RETRYABLE} or {@link UploadException.Kind#NON_RETRYABLE}; the
+     * video itself is never touched.
+     *
+     * @param jobId the events row id, for logs
+     */
+    default void setThumbnail(String jobId, String videoId, byte[] png) throws UploadException {
+        throw new UploadException(UploadException.Kind.NON_RETRYABLE, "this upload location cannot set thumbnails");
+    }
+
     /** Called once, right before the irreversible step of an upload. */
     @FunctionalInterface
     interface Finalizer {

@@ -66,7 +66,7 @@ class DatabaseSchemaTest {
                 assertThat(count(st, "SELECT count(*) FROM pg_type WHERE typname = 'box_coords'")).isEqualTo(1);
                 assertThat(count(st, "SELECT count(*) FROM pg_indexes WHERE indexname = 'event_state'")).isEqualTo(1);
                 assertThat(count(st, "SELECT count(*) FROM pg_constraint WHERE contype = 'c'"
-                        + " AND conrelid = 'events'::regclass")).isEqualTo(20);
+                        + " AND conrelid = 'events'::regclass")).isEqualTo(21); // thumbnail_last_written_set too
                 assertThat(count(st, "SELECT count(*) FROM unnest(enum_range(NULL::event_state))")).isEqualTo(7);
             }
         }
@@ -246,25 +246,38 @@ class DatabaseSchemaTest {
         String[] template = {"thumbnail_mode", "'TEMPLATE'", "thumbnail_time", "now()", "thumbnail_template", "'t'",
             "thumbnail_crop", "'{0,0,10,10}'", "thumbnail_location", "'{0,0,10,10}'"};
         for (String state : STATES) {
-            insert(row(state, "none", template));
+            // a DONE row with a thumbnail has had it set: thumbnail_last_written (the image's hash)
+            String[] written = state.equals("DONE") ? new String[] {"thumbnail_last_written", "'\\x01'"} : new String[0];
+            insert(row(state, "none", with(template, written)));
             for (int i = 2; i < template.length; i += 2) {
                 String[] missing = template.clone();
                 missing[i + 1] = "NULL";
                 if (state.equals("UNEDITED")) {
                     insert(row(state, "none", missing));
                 } else {
-                    assertRefused(row(state, "none", missing), template[i] + "_set");
+                    assertRefused(row(state, "none", with(missing, written)), template[i] + "_set");
                 }
             }
-            insert(row(state, "none", "thumbnail_mode", "'BARE'", "thumbnail_time", "now()"));
-            insert(row(state, "none", "thumbnail_mode", "'CUSTOM'", "thumbnail_image", "'\\x89504e47'"));
+            insert(row(state, "none", with(new String[] {"thumbnail_mode", "'BARE'", "thumbnail_time", "now()"}, written)));
+            insert(row(state, "none", with(new String[] {"thumbnail_mode", "'CUSTOM'", "thumbnail_image", "'\\x89504e47'"},
+                    written)));
             insert(row(state, "none", "thumbnail_mode", "'NONE'"));
             if (!state.equals("UNEDITED")) {
-                assertRefused(row(state, "none", "thumbnail_mode", "'BARE'"), "thumbnail_time_set");
-                assertRefused(row(state, "none", "thumbnail_mode", "'CUSTOM'"), "thumbnail_image_set");
+                assertRefused(row(state, "none", with(new String[] {"thumbnail_mode", "'BARE'"}, written)),
+                        "thumbnail_time_set");
+                assertRefused(row(state, "none", with(new String[] {"thumbnail_mode", "'CUSTOM'"}, written)),
+                        "thumbnail_image_set");
             }
         }
+        assertRefused(row("DONE", "none", "thumbnail_mode", "'BARE'", "thumbnail_time", "now()"),
+                "thumbnail_last_written_set");
         assertRefused(row("EDITED", "none", "thumbnail_mode", "'NONE'", "thumbnail_crop", "'{1,2,3}'"), "box_coords");
+    }
+
+    private static String[] with(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -126,7 +126,7 @@ class SchemaMigrationTest {
             assertThat(strings(st, "SELECT data_type FROM information_schema.columns WHERE table_name = 'events'"
                     + " AND column_name IN ('id', 'video_start', 'video_end')")).containsExactly("text");
             assertThat(strings(st, "SELECT count(*) FROM pg_constraint WHERE contype = 'c'"
-                    + " AND conrelid = 'events'::regclass")).containsExactly("20");
+                    + " AND conrelid = 'events'::regclass")).containsExactly("21");
             // the migrated rows obey the new rules: MODIFIED needs last_modified, ranges need transitions
             assertThatThrownBy(() -> st.execute("UPDATE events SET state = 'MODIFIED'"
                     + " WHERE id = '00000000-0000-0000-0000-000000000008'")).hasMessageContaining("last_modified_set");

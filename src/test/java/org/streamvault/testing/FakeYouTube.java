@@ -46,9 +46,13 @@ import java.util.zip.GZIPInputStream;
  *     would in YouTube Studio, so a test can see whether an update kept it.</li>
  * <li>{@code /youtube/v3/playlistItems}: list (paged), insert, update (move) and delete, over
  *     playlists made with {@link #addPlaylist}; positions are indexes into the list as it stands.</li>
+ * <li>{@code POST /upload/youtube/v3/thumbnails/set?videoId=...&uploadType=media} with the image as
+ *     the body ({@code image/png} or {@code image/jpeg}, at most 2 MB) → the thumbnail set response;
+ *     an unknown video is 404 {@code videoNotFound}, a body that is no image 400 {@code invalidImage},
+ *     a larger one 413 {@code mediaBodyTooLarge} (kept in {@link #thumbnails}).</li>
  * </ul>
  * API calls without the bearer token it issued get 401. Failures are scripted with
- * {@link #failCreate}, {@link #failChunk} and {@link #failFinalChunk}; any protocol violation
+ * {@link #failCreate}, {@link #failChunk}, {@link #failFinalChunk} and {@link #failThumbnails}; any protocol violation
  * by the client is recorded in {@link #violations()} and answered with 400.
  */
 public final class FakeYouTube implements AutoCloseable {
@@ -93,6 +97,9 @@ public final class FakeYouTube implements AutoCloseable {
     private volatile Failure finalChunkFailure;
     private volatile int failingChunk = -1;
     private volatile Failure chunkFailure;
+    private volatile Failure thumbnailFailure;
+    /** video id → every thumbnail set on it, in order. */
+    private final Map<String, List<byte[]>> thumbnails = new ConcurrentHashMap<>();
     private volatile Failure updateFailure;
     private final List<String> updated = new CopyOnWriteArrayList<>();
 
@@ -102,6 +109,7 @@ public final class FakeYouTube implements AutoCloseable {
         server.createContext("/upload/youtube/v3/videos", this::upload);
         server.createContext("/youtube/v3/videos", this::list);
         server.createContext("/youtube/v3/playlistItems", this::playlistItems);
+        server.createContext("/upload/youtube/v3/thumbnails/set", this::setThumbnail);
         server.setExecutor(executor);
         server.start();
     }
@@ -163,6 +171,16 @@ public final class FakeYouTube implements AutoCloseable {
         ObjectNode resource = (ObjectNode) v.resource().deepCopy();
         resource.withObjectProperty(part).set(field, JSON.valueToTree(value));
         videos.put(videoId, new FakeVideo(videoId, resource, v.body(), v.contentType()));
+    }
+
+    /** Every {@code thumbnails.set} from now on is answered with {@code status}; null accepts them again. */
+    public void failThumbnails(Integer status) {
+        thumbnailFailure = status == null ? null : new Failure(status, status >= 500 ? "backendError" : "forbidden");
+    }
+
+    /** The thumbnails set on {@code videoId}, in order (empty if none). */
+    public List<byte[]> thumbnails(String videoId) {
+        return List.copyOf(thumbnails.getOrDefault(videoId, List.of()));
     }
 
     /** How many ids each {@code videos.list} request asked about. */
@@ -419,6 +437,49 @@ public final class FakeYouTube implements AutoCloseable {
         ObjectNode answer = resource.deepCopy();
         answer.put("kind", "youtube#video");
         FakeGoogleOAuth.send(ex, 200, answer);
+    }
+
+    private void setThumbnail(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            return;
+        }
+        Map<String, List<String>> q = FakeGoogleOAuth.params(ex.getRequestURI().getRawQuery());
+        String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+        InputStream in = ex.getRequestBody();
+        if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        byte[] image = in.readNBytes(2 * 1024 * 1024 + 1);
+        in.readAllBytes();
+        String videoId = q.containsKey("videoId") ? q.get("videoId").get(0) : null;
+        if (!ex.getRequestMethod().equals("POST") || videoId == null
+                || !List.of("media").equals(q.getOrDefault("uploadType", List.of()))) {
+            violation(ex, "thumbnails.set needs POST with videoId and uploadType=media: " + ex.getRequestURI());
+            return;
+        }
+        if (thumbnailFailure != null) {
+            sendError(ex, thumbnailFailure);
+            return;
+        }
+        if (!videos.containsKey(videoId)) {
+            sendError(ex, new Failure(404, "videoNotFound"));
+            return;
+        }
+        if (image.length > 2 * 1024 * 1024) {
+            sendError(ex, new Failure(413, "mediaBodyTooLarge"));
+            return;
+        }
+        boolean png = image.length > 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N';
+        boolean jpeg = image.length > 2 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8;
+        if (!(png && type.startsWith("image/png") || jpeg && type.startsWith("image/jpeg"))) {
+            sendError(ex, new Failure(400, "invalidImage"));
+            return;
+        }
+        thumbnails.computeIfAbsent(videoId, k -> new CopyOnWriteArrayList<>()).add(image);
+        ObjectNode response = JSON.createObjectNode().put("kind", "youtube#thumbnailSetResponse");
+        response.putArray("items").addObject().putObject("default").put("url", "https://i.ytimg.example/" + videoId
+                + "/default.jpg").put("width", 120).put("height", 90);
+        FakeGoogleOAuth.send(ex, 200, response);
     }
 
     private boolean authorized(HttpExchange ex) throws IOException {

@@ -224,6 +224,12 @@ public final class TestMedia {
         return ((k % 8) * 32 + 16) << 16 | (((k / 8) % 8) * 32 + 16) << 8 | 128;
     }
 
+    /** How far apart two 0xRRGGBB colours are: the sum of the channels' differences. */
+    public static int colourDistance(int a, int b) {
+        return Math.abs((a >> 16 & 0xff) - (b >> 16 & 0xff)) + Math.abs((a >> 8 & 0xff) - (b >> 8 & 0xff))
+                + Math.abs((a & 0xff) - (b & 0xff));
+    }
+
     /** The frame number whose {@link #frameColour} is nearest to {@code rgb}. */
     public static int frameOfColour(int rgb) {
         int best = -1;

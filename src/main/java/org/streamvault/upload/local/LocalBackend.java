@@ -139,6 +139,32 @@ public final class LocalBackend implements UploadBackend {
         }
     }
 
+    /**
+     * Writes the thumbnail as {@code <video name>.png} beside the video, replacing an earlier one
+     * atomically (a hidden temp file renamed over it), so a reader never sees half an image.
+     */
+    @Override
+    public void setThumbnail(String jobId, String videoId, byte[] png) throws UploadException {
+        Path video = videoId == null ? null : folder.resolve(videoId).normalize();
+        if (video == null || !folder.equals(video.getParent()) || videoId.startsWith(".")) {
+            throw new UploadException(UploadException.Kind.NON_RETRYABLE, "'" + videoId
+                    + "' is not a video file of this location");
+        }
+        if (!Files.isRegularFile(video)) {
+            throw new UploadException(UploadException.Kind.NON_RETRYABLE, "the video file " + video + " is gone");
+        }
+        int dot = videoId.lastIndexOf('.');
+        Path image = folder.resolve((dot > 0 ? videoId.substring(0, dot) : videoId) + ".png");
+        Path temp = folder.resolve("." + image.getFileName() + ".part");
+        try {
+            Files.write(temp, png);
+            Files.move(temp, image, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UploadException(UploadException.Kind.RETRYABLE, "writing " + image + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private String link(String fileName, Path target) {
         if (urlPrefix == null || urlPrefix.isBlank()) {
             return target.toUri().toString();

@@ -1,6 +1,7 @@
 package org.streamvault.upload.youtube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.InputStreamContent;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -209,6 +210,24 @@ public final class YouTubeBackend implements UploadBackend {
             }
         }
         return new TranscodeCheck(done, failed);
+    }
+
+    /**
+     * {@code thumbnails.set} through Google's client, as one direct media upload
+     * ({@code uploadType=media}: a thumbnail is at most 2 MB, so a resumable session would only add
+     * a round trip). Failures are classified as before finalizing: nothing about the video changes.
+     */
+    @Override
+    public void setThumbnail(String jobId, String videoId, byte[] png) throws UploadException {
+        try {
+            YouTube.Thumbnails.Set set = client.thumbnails().set(videoId, new ByteArrayContent("image/png", png));
+            set.setDisableGZipContent(true); // a PNG is compressed already
+            set.getMediaHttpUploader().setDirectUploadEnabled(true);
+            set.execute();
+            LOG.info("job {}: thumbnail of YouTube video {} set ({} bytes)", jobId, videoId, png.length);
+        } catch (IOException | RuntimeException e) {
+            throw YouTubeFailures.beforeFinalizing(e, false);
+        }
     }
 
     YouTubeSettings settings() {
