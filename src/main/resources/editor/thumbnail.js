@@ -1,53 +1,26 @@
 // Streamvault editor: the thumbnail section (SPEC §10) and the waveform under the player.
 //
-// Kept apart from editor.js: it needs only two containers in index.html (#thumbnail-section,
-// #waveform-container). It learns the row from the page's own requests and adds its fields to the
-// page's saves: window.fetch is wrapped so that every answer of GET/POST /thrimshim/{id} (a row)
-// loads the section, and every POST /thrimshim/{id} carries thumbnail_mode and the other thumbnail
-// fields chosen here. The playhead comes from the page's wallAt() (editor.js), the player's range
-// from its hls.js fragments (state.fragments), when the page has them.
+// A form section of the page (Editor.addSection in editor.js): its markup goes into #sections,
+// fill(row) loads it when a row is shown and contribute(body) adds thumbnail_mode and the other
+// thumbnail fields to every save. Loaded after editor.js, player.js and ranges.js: it uses the
+// player's playheadWall() and player.fragments and the ranges' ranges.list.
 'use strict';
 
 (function () {
   const el = (id) => document.getElementById(id);
-  const NOT_ROWS = ['defaults', 'templates', 'transitions', 'add-template'];
   const t = { row: null, templates: [], mode: 'NONE', time: null, timeChosen: false, template: null, crop: null,
     location: null, image: null };
   let cropBox = null, locationBox = null, previewTimer = null;
 
   function iso(ms) { return new Date(ms).toISOString(); }
-  function parseIso(text) {
-    if (!text) return null;
-    const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|\+00:00)?$/.exec(String(text).trim());
-    return m ? Date.parse(m[1] + (m[2] ? (m[2] + '000').slice(0, 4) : '.000') + 'Z') : NaN;
-  }
+  function validTime(ms) { return ms != null && !isNaN(ms); }
   function stream() {
     return encodeURIComponent(t.row.video_channel) + '/' + encodeURIComponent(t.row.video_quality || 'source');
   }
-  function rowPath(url) {
-    const m = /^\/thrimshim\/([^/?]+)$/.exec(new URL(url, location.href).pathname);
-    return m && !NOT_ROWS.includes(decodeURIComponent(m[1]));
-  }
-
-  // ---- the page's requests: rows in, thumbnail fields out
-  const pageFetch = window.fetch.bind(window);
-  window.fetch = async function (input, init) {
-    const url = typeof input === 'string' ? input : input.url;
-    if (t.row && rowPath(url) && init && init.method === 'POST' && typeof init.body === 'string') {
-      try {
-        init = Object.assign({}, init, { body: JSON.stringify(Object.assign(JSON.parse(init.body), fields())) });
-      } catch (e) { /* not JSON: leave it to the server to refuse */ }
-    }
-    const response = await pageFetch(input, init);
-    if (rowPath(url) && response.ok) {
-      response.clone().json().then(loadRow).catch(() => {});
-    }
-    return response;
-  };
 
   function fields() {
     const f = { thumbnail_mode: t.mode };
-    if (t.time != null) f.thumbnail_time = iso(t.time);
+    if (validTime(t.time)) f.thumbnail_time = iso(t.time);
     if (t.template) f.thumbnail_template = t.template;
     if (t.crop) f.thumbnail_crop = t.crop;
     if (t.location) f.thumbnail_location = t.location;
@@ -55,21 +28,20 @@
     return f;
   }
 
-  // the middle of the first range: the page's start/end fields, else the row's first range
+  // the middle of the first range as it is now in the page, else the API's default (the middle of the event)
   function defaultTime() {
-    const s = parseIso(el('video-start') && el('video-start').value), e = parseIso(el('video-end') && el('video-end').value);
-    if (s && e && e > s) return s + (e - s) / 2;
-    const r = t.row.video_ranges && t.row.video_ranges[0];
-    if (r && parseIso(r[0]) && parseIso(r[1])) return parseIso(r[0]) + (parseIso(r[1]) - parseIso(r[0])) / 2;
-    return parseIso(t.row.thumbnail_time); // the API's default: the middle of the event
+    const first = ranges.list[0];
+    const s = first && parseTime(first.start), e = first && parseTime(first.end);
+    if (validTime(s) && validTime(e) && e > s) return s + (e - s) / 2;
+    return parseTime(t.row.thumbnail_time);
   }
 
-  function loadRow(row) {
-    if (!row || !row.id) return;
+  // a row shown: published or not, the thumbnail may change (editor.js PUBLISHED_STATES)
+  function fill(row) {
     t.row = row;
     t.mode = row.thumbnail_mode || 'NONE';
     t.timeChosen = t.mode === 'BARE' || t.mode === 'TEMPLATE';
-    t.time = t.timeChosen && row.thumbnail_time ? parseIso(row.thumbnail_time) : defaultTime();
+    t.time = t.timeChosen && row.thumbnail_time ? parseTime(row.thumbnail_time) : defaultTime();
     t.template = row.thumbnail_template || null;
     t.crop = row.thumbnail_crop || null;
     t.location = row.thumbnail_location || null;
@@ -80,9 +52,13 @@
     show();
   }
 
+  function contribute(body) {
+    Object.assign(body, fields());
+  }
+
   async function loadTemplates() {
     try {
-      const r = await pageFetch('/thrimshim/templates', { cache: 'no-store' });
+      const r = await fetch('/thrimshim/templates', { cache: 'no-store' });
       t.templates = r.ok ? await r.json() : [];
     } catch (e) {
       t.templates = [];
@@ -124,7 +100,7 @@
     el('thumbnail-custom-box').hidden = t.mode !== 'CUSTOM';
     el('thumbnail-frame-view').hidden = t.mode !== 'TEMPLATE';
     el('thumbnail-template-view').hidden = t.mode !== 'TEMPLATE' || !t.template;
-    el('thumbnail-time').value = t.time != null && !isNaN(t.time) ? iso(t.time) : '';
+    el('thumbnail-time').value = validTime(t.time) ? iso(t.time) : '';
     el('thumbnail-crop').value = t.crop ? t.crop.join(',') : '';
     el('thumbnail-location').value = t.location ? t.location.join(',') : '';
     for (const b of document.querySelectorAll('.template-choice')) {
@@ -145,7 +121,7 @@
 
   function previewUrl() {
     if (t.mode === 'CUSTOM') return t.image ? 'data:image/png;base64,' + t.image : null;
-    if (t.time == null || isNaN(t.time)) return null;
+    if (!validTime(t.time)) return null;
     const at = encodeURIComponent(iso(t.time));
     if (t.mode === 'BARE') return '/frame/' + stream() + '.png?timestamp=' + at;
     if (t.mode !== 'TEMPLATE' || !t.template) return null;
@@ -166,14 +142,20 @@
   }
 
   // ---- the controls
-  function build(section) {
+  function build() {
+    const section = document.createElement('section');
+    section.id = 'thumbnail-section';
+    section.className = 'thumbnail-section';
+    section.hidden = true;
+    el('sections').appendChild(section);
     section.innerHTML = '<h3>Thumbnail</h3>'
       + '<div class="thumbnail-controls">'
       + '<div><label for="thumbnail-mode">Mode</label><select id="thumbnail-mode">'
       + '<option value="NONE">None (YouTube picks one)</option><option value="BARE">The frame</option>'
       + '<option value="TEMPLATE">The frame in a template</option><option value="CUSTOM">An uploaded image</option></select></div>'
       + '<div id="thumbnail-time-box"><label for="thumbnail-time">Frame time (UTC)</label>'
-      + '<input id="thumbnail-time" spellcheck="false" size="26"> <button type="button" id="thumbnail-use-playhead">Use the playhead</button></div>'
+      + '<div class="thumbnail-time-row"><input id="thumbnail-time" spellcheck="false" size="26">'
+      + '<button type="button" id="thumbnail-use-playhead">Use the playhead</button></div></div>'
       + '<div id="thumbnail-custom-box"><label for="thumbnail-upload">Image (PNG)</label><input type="file" id="thumbnail-upload" accept="image/png"></div>'
       + '</div>'
       + '<div id="thumbnail-template-box"><label>Template</label><div id="thumbnail-templates" class="thumbnail-templates"></div>'
@@ -198,15 +180,14 @@
       show();
     });
     el('thumbnail-time').addEventListener('change', () => {
-      const ms = parseIso(el('thumbnail-time').value);
-      const ok = ms && !isNaN(ms);
+      const ms = parseTime(el('thumbnail-time').value);
+      const ok = validTime(ms);
       el('thumbnail-time').classList.toggle('invalid', !ok); // left as typed, to be corrected
       if (ok) { t.time = ms; t.timeChosen = true; show(); }
     });
     el('thumbnail-use-playhead').addEventListener('click', () => {
-      const video = el('video');
-      const ms = typeof wallAt === 'function' && video ? wallAt(video.currentTime) : null;
-      if (ms != null && !isNaN(ms)) { t.time = Math.round(ms); t.timeChosen = true; }
+      const ms = playheadWall();
+      if (validTime(ms)) { t.time = Math.round(ms); t.timeChosen = true; }
       show();
     });
     for (const [id, key] of [['thumbnail-crop', 'crop'], ['thumbnail-location', 'location']]) {
@@ -236,8 +217,8 @@
   // ---- the waveform of the player's range, under the player
   function waveform() {
     const box = el('waveform-container');
-    const frags = typeof state !== 'undefined' && state.fragments;
-    if (!box || !t.row || !frags || !frags.length || frags[0].programDateTime == null) return;
+    const frags = player.fragments;
+    if (!t.row || !frags.length || frags[0].programDateTime == null) return;
     const last = frags[frags.length - 1];
     const start = frags[0].programDateTime, end = last.programDateTime + last.duration * 1000;
     const width = Math.max(100, Math.min(4000, Math.round((el('video') && el('video').clientWidth) || 640)));
@@ -253,10 +234,9 @@
     if (img.getAttribute('src') !== url) img.src = url;
   }
 
-  document.addEventListener('DOMContentLoaded', () => {
-    const section = el('thumbnail-section');
-    if (!section) return;
-    build(section);
-    setInterval(waveform, 1000);
-  });
+  // deferred, so the page is parsed; editor.js's main() runs later, on DOMContentLoaded
+  build();
+  Editor.addSection({ fill, contribute });
+  // the player's window changes on load and on each pad; a second's polling follows it cheaply
+  setInterval(waveform, 1000);
 })();

@@ -123,6 +123,9 @@ class ThumbnailPageBrowserTest {
                 + " video_transitions = '{}' WHERE id = ?", id);
         driver().get(node.url("/editor/?id=" + id));
         waitUpTo(10).until(d -> el("thumbnail-section").isDisplayed());
+        // a form section of the page (Editor.addSection), not a wrapper around the page's requests
+        assertThat(el("sections").findElements(By.id("thumbnail-section"))).hasSize(1);
+        assertThat((Boolean) js("return window.fetch.toString().includes('[native code]')")).isTrue();
         new Select(el("thumbnail-mode")).selectByValue("TEMPLATE");
         // the default frame: the middle of the first range
         assertThat(el("thumbnail-time").getAttribute("value")).isEqualTo("2026-11-20T14:00:04.000Z");
@@ -131,7 +134,7 @@ class ThumbnailPageBrowserTest {
         assertThat(el("thumbnail-location").getAttribute("value")).isEqualTo("20,10,120,70");
 
         // "use the playhead": the frame time becomes the playhead's wall-clock time
-        waitUpTo(30).until(d -> (Boolean) js("return typeof state !== 'undefined' && state.fragments.length > 0"));
+        waitUpTo(30).until(d -> (Boolean) js("return player.fragments.length > 0"));
         // the waveform of the player's range, under the player, as wide as the video
         waitUpTo(15).until(d -> (Boolean) js("const w = document.getElementById('waveform');"
                 + " return !!w && w.complete && w.naturalWidth > 0 && w.src.includes('/waveform/chan/source.png?start=')"));
@@ -140,9 +143,11 @@ class ThumbnailPageBrowserTest {
         js("const v = document.getElementById('video'); v.pause(); v.currentTime = 3.25;");
         waitUpTo(10).until(d -> (Boolean) js("return !document.getElementById('video').seeking"));
         el("thumbnail-use-playhead").click();
-        String expected = (String) js("return new Date(Math.round(wallAt(document.getElementById('video').currentTime)))"
-                + ".toISOString()");
+        String expected = (String) js("return new Date(Math.round(playheadWall())).toISOString()");
         assertThat(el("thumbnail-time").getAttribute("value")).isEqualTo(expected);
+        // 3.25 s into a playlist starting at T0 (hls.js aligns fragments to their timestamps: a few ms off)
+        assertThat(Timestamps.parseUtc(expected))
+                .isCloseTo(T0 + 3_250_000L, org.assertj.core.data.Offset.offset(200_000L));
         // then a frame typed in: frame 45 is shown from 4.5 s to 4.6 s
         WebElement time = el("thumbnail-time");
         time.clear();
