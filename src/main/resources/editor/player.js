@@ -8,7 +8,9 @@ const PAD_AFTER_MS = 120 * 1000;   // and ends two minutes after it
 const PAD_STEP_MS = 60 * 1000;     // what a pad button adds
 const FRAME_S = 1 / 30;
 
-const player = { hls: null, fragments: [], from: null, to: null, seekTo: null };
+// seekTo: the wall-clock time a reloading window starts at, until its playlist says where that is;
+// kept: the same time until the video is there (a second pad before that must not lose it)
+const player = { hls: null, fragments: [], from: null, to: null, seekTo: null, kept: null };
 
 function startPlayer(row) {
   const edges = (row.video_ranges || []).flat();
@@ -32,6 +34,7 @@ function loadWindow(keepWall) {
   if (player.hls) player.hls.destroy();
   player.fragments = [];
   player.seekTo = keepWall;
+  player.kept = keepWall;
   if (window.Hls && Hls.isSupported()) {
     // startPosition 0: a range ending in the future has no ENDLIST; still start at its beginning, not the live edge.
     // A reloaded window starts loading only once its playlist says where the kept wall-clock time is.
@@ -40,9 +43,11 @@ function loadWindow(keepWall) {
     hls.on(Hls.Events.LEVEL_LOADED, (event, data) => {
       player.fragments = data.details.fragments;
       if (player.seekTo != null) {
-        const seconds = secondsAt(player.seekTo);
+        const seconds = secondsAt(player.seekTo) || 0;
         player.seekTo = null;
-        hls.startLoad(seconds == null ? 0 : seconds);
+        // hls.js seeks there once it has buffered, unless the video is there already
+        if (Math.abs($('video').currentTime - seconds) < 0.05) player.kept = null;
+        hls.startLoad(seconds);
       }
       showPlayhead();
     });
@@ -75,7 +80,12 @@ function showPlayhead() {
 
 /** The wall-clock time (ms) the player shows now, or null before anything is loaded. */
 function playheadWall() {
-  return wallAt($('video').currentTime);
+  return player.kept != null ? player.kept : wallAt($('video').currentTime);
+}
+
+// the reloaded window's video has reached the kept time (hls.js's seek), or the operator moved on
+function releaseKept() {
+  if (player.kept != null && player.seekTo == null) player.kept = null;
 }
 
 function wallAt(seconds) {
@@ -131,7 +141,8 @@ function seekToFraction(fraction) {
 
 function wirePlayer() {
   $('video').addEventListener('timeupdate', showPlayhead);
-  $('video').addEventListener('seeked', showPlayhead);
+  $('video').addEventListener('seeked', () => { releaseKept(); showPlayhead(); });
+  $('video').addEventListener('playing', releaseKept);
   $('pad-start').onclick = () => pad(PAD_STEP_MS, 0);
   $('pad-end').onclick = () => pad(0, PAD_STEP_MS);
   $('speed').onchange = () => { $('video').playbackRate = Number($('speed').value); };
