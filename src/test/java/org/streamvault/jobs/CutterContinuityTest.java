@@ -20,8 +20,9 @@ import org.streamvault.testing.TestMedia;
 import org.streamvault.testing.TestNode;
 
 /**
- * The files the cutter uploads (local backend), for every cut type it offers, every kind of
- * segment and every one-range shape, judged by {@link CutChecker} as a viewer would get them.
+ * The files the cutter uploads (local backend), for every cut type it offers over the matrix's
+ * cross (every shape, every kind of segment: {@link CutMatrix#crossCases}), judged by
+ * {@link CutChecker} as a viewer would get them.
  */
 class CutterContinuityTest {
     static final List<String> CUT_TYPES = List.of("fast", "smart", "mp4", "mpegts");
@@ -69,7 +70,7 @@ class CutterContinuityTest {
         String locations = locations(uploads);
         List<Clip> clips = new ArrayList<>();
         for (String type : CUT_TYPES) {
-            for (Object[] c : CutMatrix.cases()) {
+            for (Object[] c : CutMatrix.crossCases()) {
                 TestMedia.Kind kind = (TestMedia.Kind) c[0];
                 CutMatrix.Shape shape = (CutMatrix.Shape) c[1];
                 if (shape.ranges(kind).size() != 1) {

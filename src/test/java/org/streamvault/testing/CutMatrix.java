@@ -143,6 +143,25 @@ public final class CutMatrix {
         return T0 + Math.round(seconds * Timestamps.MICROS_PER_SECOND);
     }
 
+    /**
+     * The cross of the matrix through {@link TestMedia.Kind#BFRAMES_2S}: every shape on that kind,
+     * and every other kind on {@link Shape#ONE_RANGE} and {@link Shape#TWO_RANGES}. For the layers
+     * above the cut library ({@code /cut} over HTTP, the cutter's uploads), which hand the library's
+     * bytes on unchanged: each shape and each kind still passes through them, and the whole
+     * {@link #cases()} matrix runs once, against the library ({@code CutContinuityTest}).
+     */
+    public static List<Object[]> crossCases() {
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] c : cases()) {
+            TestMedia.Kind kind = (TestMedia.Kind) c[0];
+            Shape shape = (Shape) c[1];
+            if (kind == TestMedia.Kind.BFRAMES_2S || shape == Shape.ONE_RANGE || shape == Shape.TWO_RANGES) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Every kind × shape. */
     public static List<Object[]> cases() {
         List<Object[]> out = new ArrayList<>();
