@@ -1,0 +1,57 @@
+package org.streamvault.cut;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The cutter's spooled encodes as a Camel route: sends the command and its output file to
+ * {@code direct:cut-spool-to-file} ({@code routes/cuts.camel.yaml}), which runs ffmpeg with
+ * camel-exec, and fails as the cut library's own runs do, with a {@link CutFailedException}.
+ */
+public final class ExecSpoolEncoder implements FileEncoder {
+    static final String ENDPOINT = "direct:cut-spool-to-file";
+
+    private final CamelContext camelContext;
+    private volatile ProducerTemplate template;
+
+    public ExecSpoolEncoder(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public void encode(List<String> command, Path output) throws IOException {
+        Exchange done = template().send(ENDPOINT, exchange -> {
+            exchange.getIn().setHeader(FfmpegExecArgs.COMMAND, List.copyOf(command));
+            exchange.getIn().setBody(output.toAbsolutePath().toString());
+        });
+        Exception e = done.getException();
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        if (e != null) {
+            throw new CutFailedException("the " + ENDPOINT + " route failed: " + e.getMessage(), e);
+        }
+        if (!output.toAbsolutePath().toString().equals(done.getMessage().getBody(String.class))) {
+            throw new CutFailedException("the " + ENDPOINT + " route handed back "
+                    + done.getMessage().getBody(String.class) + ", not " + output);
+        }
+    }
+
+    private ProducerTemplate template() {
+        ProducerTemplate t = template;
+        if (t == null) {
+            synchronized (this) {
+                t = template;
+                if (t == null) {
+                    t = camelContext.createProducerTemplate();
+                    template = t;
+                }
+            }
+        }
+        return t;
+    }
+}
