@@ -8,23 +8,27 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The cutter's spooled encodes as a Camel route: sends the command and its output file to
- * {@code direct:cut-spool-to-file} ({@code routes/cuts.camel.yaml}), which runs ffmpeg with
+ * The cutter's ffmpeg runs with a file output as a Camel route: sends the command and its output
+ * file to a {@code direct:cut-…} route ({@code routes/cuts.camel.yaml}: {@link #SPOOL} for the
+ * mp4 spool, {@link #THUMBNAIL_FRAME} for the thumbnail's frame), which runs ffmpeg with
  * camel-exec, and fails as the cut library's own runs do, with a {@link CutFailedException}.
  */
 public final class ExecSpoolEncoder implements FileEncoder {
-    static final String ENDPOINT = "direct:cut-spool-to-file";
+    public static final String SPOOL = "direct:cut-spool-to-file";
+    public static final String THUMBNAIL_FRAME = "direct:cut-thumbnail-frame-to-file";
 
     private final CamelContext camelContext;
+    private final String endpoint;
     private volatile ProducerTemplate template;
 
-    public ExecSpoolEncoder(CamelContext camelContext) {
+    public ExecSpoolEncoder(CamelContext camelContext, String endpoint) {
         this.camelContext = camelContext;
+        this.endpoint = endpoint;
     }
 
     @Override
     public void encode(List<String> command, Path output) throws IOException {
-        Exchange done = template().send(ENDPOINT, exchange -> {
+        Exchange done = template().send(endpoint, exchange -> {
             exchange.getIn().setHeader(FfmpegExecArgs.COMMAND, List.copyOf(command));
             exchange.getIn().setBody(output.toAbsolutePath().toString());
         });
@@ -33,10 +37,10 @@ public final class ExecSpoolEncoder implements FileEncoder {
             throw io;
         }
         if (e != null) {
-            throw new CutFailedException("the " + ENDPOINT + " route failed: " + e.getMessage(), e);
+            throw new CutFailedException("the " + endpoint + " route failed: " + e.getMessage(), e);
         }
         if (!output.toAbsolutePath().toString().equals(done.getMessage().getBody(String.class))) {
-            throw new CutFailedException("the " + ENDPOINT + " route handed back "
+            throw new CutFailedException("the " + endpoint + " route handed back "
                     + done.getMessage().getBody(String.class) + ", not " + output);
         }
     }

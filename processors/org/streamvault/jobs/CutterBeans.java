@@ -79,12 +79,18 @@ public class CutterBeans implements CamelConfiguration {
             // the same Cutter as /cut, so streamvault.cut.* (ffmpeg, temp dir) applies to jobs too
             // whose spooled encodes (mp4) run as route cut-spool-to-file (camel-exec), counted per route
             Cutter cutter = registry.lookupByNameAndType("videoCutter", Cutter.class)
-                    .withSpoolEncoder(new ExecSpoolEncoder(camelContext));
+                    .withSpoolEncoder(new ExecSpoolEncoder(camelContext, ExecSpoolEncoder.SPOOL));
+            // and whose thumbnail frames are decoded by route cut-thumbnail-frame-to-file
+            ThumbnailRenderer renderer = registry.lookupByNameAndType("thumbnailRenderer", ThumbnailRenderer.class);
+            if (renderer != null) {
+                renderer = renderer.withFrameEncoder(new ExecSpoolEncoder(camelContext, ExecSpoolEncoder.THUMBNAIL_FRAME),
+                        cutter.settings().tempDir());
+            }
             NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, cutter,
                     locations, tags(staticTags), new SecureRandom(), new JobEvents(new CutterMetrics(metrics.registry()),
                             EventBeans.lookup(camelContext), nodeName),
-                    registry.lookupByNameAndType("thumbnailRenderer", ThumbnailRenderer.class),
+                    renderer,
                     Duration.ofSeconds(killGraceSeconds));
         }, () -> {
             NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);
