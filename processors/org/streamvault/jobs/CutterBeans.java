@@ -13,6 +13,7 @@ import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.streamvault.config.RawProperties;
 import org.streamvault.cut.Cutter;
+import org.streamvault.cut.ExecSpoolEncoder;
 import org.streamvault.db.LazyDataSource;
 import org.streamvault.db.NodeDatabase;
 import org.streamvault.events.route.EventBeans;
@@ -76,12 +77,20 @@ public class CutterBeans implements CamelConfiguration {
             NodeDatabase db = registry.lookupByNameAndType("nodeDatabase", NodeDatabase.class);
             SegmentStore store = registry.lookupByNameAndType("segmentStore", SegmentStore.class);
             // the same Cutter as /cut, so streamvault.cut.* (ffmpeg, temp dir) applies to jobs too
-            Cutter cutter = registry.lookupByNameAndType("videoCutter", Cutter.class);
+            // whose spooled encodes (mp4) run as route cut-spool-to-file (camel-exec), counted per route
+            Cutter cutter = registry.lookupByNameAndType("videoCutter", Cutter.class)
+                    .withSpoolEncoder(new ExecSpoolEncoder(camelContext, ExecSpoolEncoder.SPOOL));
+            // and whose thumbnail frames are decoded by route cut-thumbnail-frame-to-file
+            ThumbnailRenderer renderer = registry.lookupByNameAndType("thumbnailRenderer", ThumbnailRenderer.class);
+            if (renderer != null) {
+                renderer = renderer.withFrameEncoder(new ExecSpoolEncoder(camelContext, ExecSpoolEncoder.THUMBNAIL_FRAME),
+                        cutter.settings().tempDir());
+            }
             NodeMetrics metrics = registry.lookupByNameAndType("nodeMetrics", NodeMetrics.class);
             return new CutterWorker(new JobStore(db.require("the cutter"), nodeName), store, cutter,
                     locations, tags(staticTags), new SecureRandom(), new JobEvents(new CutterMetrics(metrics.registry()),
                             EventBeans.lookup(camelContext), nodeName),
-                    registry.lookupByNameAndType("thumbnailRenderer", ThumbnailRenderer.class),
+                    renderer,
                     Duration.ofSeconds(killGraceSeconds));
         }, () -> {
             NodeDatabase db = camelContext.getRegistry().lookupByNameAndType("nodeDatabase", NodeDatabase.class);

@@ -36,9 +36,25 @@ public final class Cutter {
     static final long START_TICKS = 126_000;
 
     private final CutSettings settings;
+    private final FileEncoder spoolEncoder;
 
     public Cutter(CutSettings settings) {
+        this(settings, null);
+    }
+
+    private Cutter(CutSettings settings, FileEncoder spoolEncoder) {
         this.settings = settings;
+        this.spoolEncoder = spoolEncoder;
+    }
+
+    /**
+     * This cutter, its spooled encodes (a full re-encode whose muxer must seek, mp4) run by
+     * {@code encoder} instead of a child process of the cut. Closing such a cut while the encode
+     * runs does not stop that ffmpeg: the encoder's own timeout does. So a cut whose consumer may
+     * leave early (an HTTP client) uses the plain cutter.
+     */
+    public Cutter withSpoolEncoder(FileEncoder encoder) {
+        return new Cutter(settings, encoder);
     }
 
     public CutSettings settings() {
@@ -254,9 +270,14 @@ public final class Cutter {
                 };
             }
             Path spool = cut.tempDir().resolve("spool." + encoding.muxer());
+            List<String> command = FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, plan.joins(), video,
+                    audio, encoding, FfmpegCommands.input(spool));
             try {
-                cut.run(FfmpegCommands.fullEncode(settings.ffmpeg(), inputs, windows, plan.joins(), video, audio,
-                        encoding, FfmpegCommands.input(spool)), null);
+                if (spoolEncoder == null) {
+                    cut.run(command, null);
+                } else {
+                    spoolEncoder.encode(command, spool);
+                }
             } finally {
                 cut.checkFeeders();
             }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.streamvault.cut.FileEncoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +74,34 @@ public final class FrameGrabber {
                 "-i", segment.toString(), "-map", "0:v:0", "-vf", "select=gte(pts\\," + pts + ")", "-frames:v", "1",
                 "-f", "image2pipe", "-c:v", "png", "pipe:1"));
         return group.start(cmd, false);
+    }
+
+    /** The ffmpeg command writing the frame at {@code pts} of {@code segment} to {@code output} as a PNG. */
+    public List<String> decodePngToFile(Path segment, long pts, Path output) {
+        return List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin", "-copyts", "-i", segment.toString(),
+                "-map", "0:v:0", "-vf", "select=gte(pts\\," + pts + ")", "-frames:v", "1", "-f", "image2", "-update", "1",
+                "-c:v", "png", "-y", "file:" + output.toAbsolutePath());
+    }
+
+    /**
+     * {@link #grab(ProcessGroup, Path, long, long)} with the decode run by {@code encoder} into a
+     * temp file in {@code tempDir} (removed after): the cutter's thumbnails, run as a route.
+     */
+    public BufferedImage grab(ProcessGroup group, Path segment, long offsetMicros, long maxPixels, FileEncoder encoder,
+            Path tempDir) throws IOException {
+        long pts = framePts(group, segment, offsetMicros);
+        Files.createDirectories(tempDir);
+        Path file = Files.createTempFile(tempDir, "streamvault-frame-", ".png");
+        try {
+            encoder.encode(decodePngToFile(segment, pts, file), file);
+            try (InputStream png = Files.newInputStream(file)) {
+                return Png.read(png, maxPixels, "the frame");
+            } catch (IllegalArgumentException e) {
+                throw new IOException("ffmpeg gave no frame: " + e.getMessage());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The frame as an image, for composing: one decoded frame in memory. */

@@ -2,9 +2,11 @@ package org.streamvault.images;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.function.Supplier;
+import org.streamvault.cut.FileEncoder;
 import org.streamvault.segments.ContainsHolesException;
 import org.streamvault.segments.Segment;
 import org.streamvault.segments.SegmentStore;
@@ -24,12 +26,32 @@ public final class ThumbnailRenderer {
     private final Supplier<TemplateStore> templates;
     private final long maxPixels;
 
+    private final FileEncoder frameEncoder;
+    private final Path frameTempDir;
+
     /** {@code templates} is asked only for TEMPLATE thumbnails (a node without a database may give null). */
     public ThumbnailRenderer(SegmentStore store, FrameGrabber grabber, Supplier<TemplateStore> templates, long maxPixels) {
+        this(store, grabber, templates, maxPixels, null, null);
+    }
+
+    private ThumbnailRenderer(SegmentStore store, FrameGrabber grabber, Supplier<TemplateStore> templates, long maxPixels,
+            FileEncoder frameEncoder, Path frameTempDir) {
         this.store = store;
         this.grabber = grabber;
         this.templates = templates;
         this.maxPixels = maxPixels;
+        this.frameEncoder = frameEncoder;
+        this.frameTempDir = frameTempDir;
+    }
+
+    /**
+     * This renderer, its frame decoded by {@code encoder} into a PNG file in {@code tempDir} (the
+     * cutter's, as a route) instead of through a pipe. The {@link ProcessGroup} no longer stops that
+     * decode when closed (one frame: it ends on its own, or at the encoder's timeout), so renders
+     * for a client that may leave (the editor's previews) use the plain renderer.
+     */
+    public ThumbnailRenderer withFrameEncoder(FileEncoder encoder, Path tempDir) {
+        return new ThumbnailRenderer(store, grabber, templates, maxPixels, encoder, tempDir);
     }
 
     /**
@@ -98,7 +120,8 @@ public final class ThumbnailRenderer {
         long at = spec.timeMicros();
         Segment segment = segmentAt(spec.channel(), spec.quality(), at);
         try {
-            return grabber.grab(group, segment.path(), at - segment.startMicros(), maxPixels);
+            return frameEncoder == null ? grabber.grab(group, segment.path(), at - segment.startMicros(), maxPixels)
+                    : grabber.grab(group, segment.path(), at - segment.startMicros(), maxPixels, frameEncoder, frameTempDir);
         } catch (NoMediaException e) {
             throw new ThumbnailException(e.getMessage());
         }

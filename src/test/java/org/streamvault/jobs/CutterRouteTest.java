@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,8 +60,13 @@ class CutterRouteTest {
     }
 
     TestNode cutterNode(String name, String cutType) throws Exception {
+        return cutterNode(name, cutType, "");
+    }
+
+    /** {@code locationFields}: more JSON fields of the location, each with a leading comma. */
+    TestNode cutterNode(String name, String cutType, String locationFields) throws Exception {
         String locations = "{\"local\": {\"type\": \"local\", \"path\": \"" + uploads + "\", \"cut_type\": \"" + cutType
-                + "\", \"url_prefix\": \"https://clips.example/\"}}";
+                + "\", \"url_prefix\": \"https://clips.example/\"" + locationFields + "}}";
         return TestNode.start(store, "streamvault.cutter.enabled", "true", "streamvault.db.url", testDb.url(),
                 "streamvault.db.user", testDb.user(), "streamvault.node-name", name,
                 "streamvault.cutter.upload-locations", locations, "streamvault.cutter.poll-interval", "200",
@@ -144,6 +151,59 @@ class CutterRouteTest {
         Path video = uploads.resolve("mp4 clip [" + id + "].mp4");
         assertThat(video).exists();
         assertThat(duration(video)).isBetween(4.0 - 0.1, 4.0 + 0.1);
+    }
+
+    /** Exchanges of route {@code routeId} so far, as its route MBean (Hawtio) counts them: {completed, failed}. */
+    static long[] routeExchanges(TestNode node, String routeId) {
+        ManagedRouteMBean route = node.camelContext().getCamelContextExtension()
+                .getContextPlugin(ManagedCamelContext.class).getManagedRoute(routeId);
+        assertThat(route).as("route " + routeId).isNotNull();
+        return new long[] {route.getExchangesCompleted(), route.getExchangesFailed()};
+    }
+
+    /** The value of one Prometheus series of {@code /metrics}; -1 when absent. */
+    static double metric(TestNode node, String name, String labelPart) throws Exception {
+        for (String line : node.get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(labelPart)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void theSpooledMp4EncodeIsOneExchangeOfTheExecRoute() throws Exception {
+        String id = rows.insertEdited("exec clip", "2026-11-20T14:00:03", "2026-11-20T14:00:09", "desertbus", "source",
+                "local", false);
+        TestNode node = cutterNode("node-exec", "full");
+        try {
+            Await.until("row DONE", () -> "DONE".equals(rows.get(id).get("state")));
+            // one job, one ffmpeg run through exec: Hawtio and /metrics count it on the cut route
+            assertThat(routeExchanges(node, "cut-spool-to-file")).containsExactly(1, 0);
+            assertThat(metric(node, "camel_exchanges_total", "routeId=\"cut-spool-to-file\"")).isEqualTo(1.0);
+            assertThat(metric(node, "camel_route_policy_seconds_count", "routeId=\"cut-spool-to-file\"")).isEqualTo(1.0);
+        } finally {
+            node.close();
+        }
+        Path video = uploads.resolve("exec clip [" + id + "].mp4");
+        assertThat(duration(video)).isBetween(6.0 - 0.1, 6.0 + 0.1);
+        assertThat(videoFrames(video)).isEqualTo(6 * 30);
+    }
+
+    @Test
+    void aFailingSpooledEncodeRejectsTheRowWithFfmpegsOwnWords() throws Exception {
+        String id = rows.insertEdited("bad encoder", "2026-11-20T14:00:03", "2026-11-20T14:00:07", "desertbus",
+                "source", "local", false);
+        TestNode node = cutterNode("node-exec-bad", "full", ", \"encode_args\": \"-c:v no_such_encoder\"");
+        try {
+            Await.until("row UNEDITED", () -> "UNEDITED".equals(rows.get(id).get("state")));
+            assertThat(routeExchanges(node, "cut-spool-to-file")).containsExactly(0, 1);
+        } finally {
+            node.close();
+        }
+        assertThat(rows.get(id).get("error")).startsWith("Cut failed: ffmpeg failed (exit ")
+                .contains("no_such_encoder").doesNotContain("\n");
+        assertThat(videos()).isEmpty();
     }
 
     @Test

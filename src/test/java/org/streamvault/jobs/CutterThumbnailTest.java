@@ -128,6 +128,9 @@ class CutterThumbnailTest {
                 "streamvault.restreamer.enabled", "false");
         try {
             Await.until("DONE", () -> "DONE".equals(rows.get(id).get("state")));
+            // the frame was decoded by the exec route, once; a fast cut spools nothing
+            assertThat(CutterRouteTest.routeExchanges(node, "cut-thumbnail-frame-to-file")).containsExactly(1, 0);
+            assertThat(CutterRouteTest.routeExchanges(node, "cut-spool-to-file")).containsExactly(0, 0);
         } finally {
             node.close();
         }
