@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +35,7 @@ import org.streamvault.testing.TestNode;
 class TemplateApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long T0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-    static final int RED = 0xffff0000;
+    static final int RED = org.streamvault.testing.TestImages.RED;
     static final int MAX_TEMPLATE_BYTES = 20_000;
     static final int MAX_THUMBNAIL_BYTES = 30_000;
 
@@ -78,19 +76,8 @@ class TemplateApiTest {
         testDb.close();
     }
 
-    /** 200x120, opaque red but for a transparent hole at (20,10)-(120,70). */
     static byte[] holeTemplate() throws Exception {
-        BufferedImage t = new BufferedImage(200, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = t.createGraphics();
-        g.setColor(new Color(RED, true));
-        g.fillRect(0, 0, 200, 120);
-        g.dispose();
-        for (int y = 10; y < 70; y++) {
-            for (int x = 20; x < 120; x++) {
-                t.setRGB(x, y, 0);
-            }
-        }
-        return png(t);
+        return org.streamvault.testing.TestImages.holeTemplate();
     }
 
     static byte[] png(BufferedImage image) throws Exception {

@@ -2,11 +2,8 @@ package org.streamvault.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,7 +36,7 @@ import org.streamvault.testing.TestNode;
  */
 class CutterThumbnailTest {
     static final long T0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-    static final int RED = 0xffff0000;
+    static final int RED = org.streamvault.testing.TestImages.RED;
     static final int FRAME = 23; // shown from 2.3 s to 2.4 s
 
     @TempDir
@@ -74,21 +71,8 @@ class CutterThumbnailTest {
         testDb.close();
     }
 
-    /** 200x120, opaque red but for a transparent hole at (20,10)-(120,70). */
     static byte[] holeTemplate() throws Exception {
-        BufferedImage t = new BufferedImage(200, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = t.createGraphics();
-        g.setColor(new Color(RED, true));
-        g.fillRect(0, 0, 200, 120);
-        g.dispose();
-        for (int y = 10; y < 70; y++) {
-            for (int x = 20; x < 120; x++) {
-                t.setRGB(x, y, 0);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(t, "png", out);
-        return out.toByteArray();
+        return org.streamvault.testing.TestImages.holeTemplate();
     }
 
     static String frameTime() {

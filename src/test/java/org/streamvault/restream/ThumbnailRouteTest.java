@@ -2,8 +2,6 @@ package org.streamvault.restream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +35,7 @@ import org.streamvault.testing.TestNode;
  */
 class ThumbnailRouteTest {
     static final long T0 = Timestamps.parseUtc("2026-11-20T14:00:00");
-    static final int RED = 0xffff0000;
+    static final int RED = org.streamvault.testing.TestImages.RED;
     static final int MAX_TEMPLATE_BYTES = 20_000;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -79,19 +77,7 @@ class ThumbnailRouteTest {
     }
 
     static byte[] holeTemplate() throws Exception {
-        BufferedImage t = new BufferedImage(200, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = t.createGraphics();
-        g.setColor(new Color(RED, true));
-        g.fillRect(0, 0, 200, 120);
-        g.dispose();
-        for (int y = 10; y < 70; y++) {
-            for (int x = 20; x < 120; x++) {
-                t.setRGB(x, y, 0);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(t, "png", out);
-        return out.toByteArray();
+        return org.streamvault.testing.TestImages.holeTemplate();
     }
 
     static String at(int frame) {
