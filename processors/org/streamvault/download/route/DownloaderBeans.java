@@ -191,7 +191,7 @@ public class DownloaderBeans implements CamelConfiguration {
                 }
             }
         });
-        camelContext.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+        SimpleEventNotifierSupport onStopping = new SimpleEventNotifierSupport() {
             @Override
             public boolean isEnabled(CamelEvent event) {
                 return event instanceof CamelEvent.CamelContextStoppingEvent;
@@ -201,7 +201,11 @@ public class DownloaderBeans implements CamelConfiguration {
             public void notify(CamelEvent event) {
                 d.stop(Duration.ofSeconds(10));
             }
-        });
+        };
+        // a notifier that does not ignore exchange events makes Camel build and offer an event for
+        // every exchange and step of every route (a third of a poll cycle's CPU, issue #18)
+        onStopping.setIgnoreExchangeEvents(true);
+        camelContext.getManagementStrategy().addEventNotifier(onStopping);
         camelContext.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -68,6 +68,12 @@ class DownloaderMonitoringTest extends DownloaderTestSupport {
         assertThat(metric("camel_exchanges_total", "routeId=\"" + POLL + "\"")).isPositive();
         assertThat(metric("camel_exchanges_total", "routeId=\"" + RESOLVE + "\"")).isEqualTo(1);
         assertThat(metric("streamvault_downloader_segments_total", "type=\"full\"")).isEqualTo(5);
+        // no event notifier asks for exchange events, so no route pays for building them
+        assertThat(node.camelContext().getCamelContextExtension().isEventNotificationApplicable())
+                .as("notifiers that want exchange events: %s", node.camelContext().getManagementStrategy()
+                        .getEventNotifiers().stream().filter(n -> !n.isIgnoreExchangeEvents())
+                        .map(n -> n.getClass().getName()).toList())
+                .isFalse();
     }
 
     @Test
