@@ -22,7 +22,7 @@ public class DotSegmentGuard implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+        SimpleEventNotifierSupport onStarted = new SimpleEventNotifierSupport() {
             @Override
             public boolean isEnabled(CamelEvent event) {
                 return event instanceof CamelEvent.CamelContextStartedEvent;
@@ -32,7 +32,10 @@ public class DotSegmentGuard implements CamelConfiguration {
             public void notify(CamelEvent event) {
                 install(context);
             }
-        });
+        };
+        // otherwise Camel builds an event for every exchange and step of every route (issue #18)
+        onStarted.setIgnoreExchangeEvents(true);
+        context.getManagementStrategy().addEventNotifier(onStarted);
     }
 
     private static void install(CamelContext context) {

@@ -30,7 +30,7 @@ import org.streamvault.metrics.NodeMetrics;
 /**
  * Builds the {@link Downloader} from configuration and, once the YAML route templates are loaded,
  * instantiates the poll, resolve and fetch templates once per configured (channel, quality)
- * (the poll route's policy, {@link PollLoop}, starts its loop):
+ * (each poll route fires when its {@link PollScheduler} asks the stream's recorder to):
  * adding a channel is a line of configuration. Also registers the fetch thread-pool profile
  * (the per-stream cap on fetches in flight) and stops the downloader as soon as the context
  * begins to stop, so in-flight fetches end (as partial or nothing) instead of holding up the
@@ -44,6 +44,8 @@ public class DownloaderBeans implements CamelConfiguration {
             "downloader-fetch-segment");
     /** The thread-pool profile the fetch hand-off names; each stream's wireTap gets its own pool of it. */
     static final String FETCH_POOL = "downloader-fetch";
+    /** Registry name prefix of each poll route's {@link PollScheduler}. */
+    static final String POLL_SCHEDULER = "downloaderPollScheduler";
 
     @PropertyInject("streamvault.base-dir")
     private String baseDir;
@@ -136,18 +138,6 @@ public class DownloaderBeans implements CamelConfiguration {
         return new PollProcessors.NewSegments(downloader(camelContext));
     }
 
-    private final PollLoop pollLoop = new PollLoop();
-
-    @BindToRegistry("downloaderPollLoop")
-    public org.apache.camel.spi.RoutePolicy downloaderPollLoop() {
-        return pollLoop;
-    }
-
-    @BindToRegistry("downloaderNextPoll")
-    public Processor downloaderNextPoll(CamelContext camelContext) {
-        return new PollProcessors.NextPoll(downloader(camelContext), pollLoop);
-    }
-
     @BindToRegistry("downloaderFetchSegment")
     public Processor downloaderFetchSegment() {
         return new FetchSegmentProcessor();
@@ -187,8 +177,10 @@ public class DownloaderBeans implements CamelConfiguration {
                     return;
                 }
                 instantiated = true;
-                // each poll route's policy (PollLoop) starts its loop when the route starts
                 for (StreamConfig s : streams) {
+                    // the poll route's consumer names it: scheduler=#downloaderPollScheduler-<c>-<q>
+                    context.getRegistry().bind(POLL_SCHEDULER + "-" + s.channel() + "-" + s.quality(),
+                            new PollScheduler(d.stream(s.channel(), s.quality())));
                     for (String template : TEMPLATES) {
                         TemplatedRouteBuilder.builder(context, template)
                                 .routeId(template + "-" + s.channel() + "-" + s.quality())
@@ -199,7 +191,7 @@ public class DownloaderBeans implements CamelConfiguration {
                 }
             }
         });
-        camelContext.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+        SimpleEventNotifierSupport onStopping = new SimpleEventNotifierSupport() {
             @Override
             public boolean isEnabled(CamelEvent event) {
                 return event instanceof CamelEvent.CamelContextStoppingEvent;
@@ -209,7 +201,11 @@ public class DownloaderBeans implements CamelConfiguration {
             public void notify(CamelEvent event) {
                 d.stop(Duration.ofSeconds(10));
             }
-        });
+        };
+        // a notifier that does not ignore exchange events makes Camel build and offer an event for
+        // every exchange and step of every route (9 of 26 poll-thread samples in a JFR profile, issue #18)
+        onStopping.setIgnoreExchangeEvents(true);
+        camelContext.getManagementStrategy().addEventNotifier(onStopping);
         camelContext.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -48,7 +48,11 @@ final class PollProcessors {
         }
     }
 
-    /** Body: the fetchers of the segment URIs those playlists list for the first time; header {@code newSegments}. */
+    /**
+     * Header {@code newSegments}: how many segment URIs those playlists list for the first time;
+     * body: the fetcher when there is one (the usual cycle, which then needs no split), the list of
+     * fetchers in playlist order when there are several.
+     */
     static final class NewSegments extends StreamProcessor {
         NewSegments(Downloader downloader) {
             super(downloader);
@@ -58,28 +62,7 @@ final class PollProcessors {
         void process(Exchange exchange, StreamRecorder recorder) throws Exception {
             var fetchers = recorder.newSegments(exchange.getMessage().getMandatoryBody(PlaylistPoll.class));
             exchange.getMessage().setHeader("newSegments", fetchers.size());
-            exchange.getMessage().setBody(fetchers);
-        }
-    }
-
-    /**
-     * Header {@code nextPollMillis}: how long the loop waits before the next cycle; header
-     * {@code keepPolling}: false once the downloader has stopped, or the route is stopping or has
-     * been restarted since this loop began (see {@link PollLoop}); the loop then ends.
-     */
-    static final class NextPoll extends StreamProcessor {
-        private final PollLoop loop;
-
-        NextPoll(Downloader downloader, PollLoop loop) {
-            super(downloader);
-            this.loop = loop;
-        }
-
-        @Override
-        void process(Exchange exchange, StreamRecorder recorder) throws Exception {
-            exchange.getMessage().setHeader("nextPollMillis", recorder.millisUntilDue());
-            exchange.getMessage().setHeader("keepPolling", !recorder.stopped() && loop.goesOn(exchange));
-            exchange.getMessage().setBody(null);
+            exchange.getMessage().setBody(fetchers.size() == 1 ? fetchers.get(0) : fetchers);
         }
     }
 }

@@ -13,6 +13,12 @@ final class PlaylistWorker {
     long nextPollNanos;
     /** The last segment URI of the previous poll: tells a changed playlist from an unchanged one. */
     URI lastUri;
+    /** The text of the last playlist parsed: the same text again needs no parsing (nothing in it is new). */
+    String lastText;
+    /** Whether {@link #lastText} listed a real (non-ad) segment. */
+    boolean lastListedNonAd;
+    /** The reload hint of {@link #lastText} (target duration, or its longest segment), in nanoseconds; 0 if none. */
+    long targetNanos;
     boolean sawNonAd;
     boolean skewed;
     String retiring;

@@ -215,6 +215,13 @@ public final class StreamRecorder {
             if (f.status() != 200) {
                 throw new IOException("answered HTTP " + f.status());
             }
+            if (f.text().equals(w.lastText)) {
+                // the same text as the last poll (half the polls): nothing new to parse or fetch
+                if (w.lastListedNonAd) {
+                    lastLiveNanos = System.nanoTime();
+                }
+                return reloadWait(w.targetNanos, false, interval);
+            }
             playlist = MediaPlaylistParser.parse(f.text(), w.url);
         } catch (Exception e) {
             ctx.metrics.error("playlist");
@@ -245,6 +252,8 @@ public final class StreamRecorder {
                 fetchers.add(new SegmentFetcher(ctx, s, w.skewed));
             }
         }
+        w.lastText = f.text();
+        w.lastListedNonAd = playlist.segments().stream().anyMatch(seg -> !seg.ad());
         if (playlist.endList()) {
             w.dead = "stream ended (#EXT-X-ENDLIST)";
             LOG.info("{}: {} ended; watching for the stream to come back", ctx.name, w.url);
@@ -265,6 +274,12 @@ public final class StreamRecorder {
                 target = Math.max(target, s.durationMicros() * 1000);
             }
         }
+        w.targetNanos = target;
+        return reloadWait(target, changed, interval);
+    }
+
+    /** The target duration after a changed playlist, half of it after an unchanged one; at most {@code interval}. */
+    private static long reloadWait(long target, boolean changed, long interval) {
         if (target <= 0) {
             return interval;
         }

@@ -40,10 +40,7 @@ class DownloaderMonitoringTest extends DownloaderTestSupport {
     void routeCountsAreSegmentsFetchedAndPlaylistsPolled() throws Exception {
         origin = FaultyHlsOrigin.start(10);
         origin.publish(3);
-        Path credentials = etc.resolve("management-credentials");
-        Files.writeString(credentials, "hawtio sha256:" + HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(SECRET.getBytes(StandardCharsets.UTF_8))) + "\n");
-        startNode("streamvault.management.credentials-file", credentials.toString());
+        startNode("streamvault.management.credentials-file", credentials().toString());
 
         awaitFull(0, 3);
         Await.until("3 fetch exchanges and a poll", Duration.ofSeconds(10),
@@ -71,6 +68,60 @@ class DownloaderMonitoringTest extends DownloaderTestSupport {
         assertThat(metric("camel_exchanges_total", "routeId=\"" + POLL + "\"")).isPositive();
         assertThat(metric("camel_exchanges_total", "routeId=\"" + RESOLVE + "\"")).isEqualTo(1);
         assertThat(metric("streamvault_downloader_segments_total", "type=\"full\"")).isEqualTo(5);
+        // no event notifier asks for exchange events, so no route pays for building them
+        assertThat(node.camelContext().getCamelContextExtension().isEventNotificationApplicable())
+                .as("notifiers that want exchange events: %s", node.camelContext().getManagementStrategy()
+                        .getEventNotifiers().stream().filter(n -> !n.isIgnoreExchangeEvents())
+                        .map(n -> n.getClass().getName()).toList())
+                .isFalse();
+    }
+
+    @Test
+    void anOperatorStopsAndStartsAPollRouteThroughJolokiaWithinASecondOrTwo() throws Exception {
+        origin = FaultyHlsOrigin.start(30);
+        origin.publish(2);
+        startNode("streamvault.management.credentials-file", credentials().toString());
+        awaitFull(0, 2);
+
+        long before = System.nanoTime();
+        exec(POLL, "stop()");
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
+        assertThat(state(POLL)).isEqualTo("Stopped");
+        long polls = completed(POLL);
+        long requests = origin.playlistRequests();
+        origin.publish(1);
+        Thread.sleep(1000);
+        assertThat(origin.playlistRequests()).as("playlist requests while stopped").isEqualTo(requests);
+        assertThat(files()).hasSize(2);
+
+        exec(POLL, "start()");
+        assertThat(state(POLL)).isEqualTo("Started");
+        origin.publish(1);
+        awaitFull(0, 4);
+        long from = origin.playlistRequests();
+        Thread.sleep(3000);
+        // one loop polls every ~0.3 s (about 10 in 3 s); two loops would double that
+        assertThat(origin.playlistRequests() - from).isBetween(5L, 14L);
+        assertThat(completed(POLL)).isGreaterThan(polls);
+        assertThat(failed(POLL)).isZero();
+    }
+
+    private Path credentials() throws Exception {
+        Path credentials = etc.resolve("management-credentials");
+        Files.writeString(credentials, "hawtio sha256:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(SECRET.getBytes(StandardCharsets.UTF_8))) + "\n");
+        return credentials;
+    }
+
+    private String state(String routeId) throws Exception {
+        return jolokia("{\"type\":\"read\",\"mbean\":" + JSON.writeValueAsString(mbean(routeId))
+                + ",\"attribute\":\"State\"}").asText();
+    }
+
+    /** A route MBean operation, called with a Jolokia POST as Hawtio's Start/Stop buttons do. */
+    private void exec(String routeId, String operation) throws Exception {
+        jolokia("{\"type\":\"exec\",\"mbean\":" + JSON.writeValueAsString(mbean(routeId)) + ",\"operation\":\""
+                + operation + "\"}");
     }
 
     private long completed(String routeId) throws Exception {
@@ -83,9 +134,15 @@ class DownloaderMonitoringTest extends DownloaderTestSupport {
 
     /** One attribute of a route MBean, read with a Jolokia POST as Hawtio sends it. */
     private long read(String routeId, String attribute) throws Exception {
-        String mbean = "org.apache.camel:context=streamvault,type=routes,name=\"" + routeId + "\"";
-        String request = "{\"type\":\"read\",\"mbean\":" + JSON.writeValueAsString(mbean) + ",\"attribute\":\""
-                + attribute + "\"}";
+        return jolokia("{\"type\":\"read\",\"mbean\":" + JSON.writeValueAsString(mbean(routeId))
+                + ",\"attribute\":\"" + attribute + "\"}").asLong();
+    }
+
+    private static String mbean(String routeId) {
+        return "org.apache.camel:context=streamvault,type=routes,name=\"" + routeId + "\"";
+    }
+
+    private JsonNode jolokia(String request) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(node.managementUrl("/jolokia")))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -94,6 +151,6 @@ class DownloaderMonitoringTest extends DownloaderTestSupport {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(r.body());
         assertThat(answer.path("status").asInt()).as(r.body()).isEqualTo(200);
-        return answer.path("value").asLong();
+        return answer.path("value");
     }
 }
