@@ -41,7 +41,7 @@ public class DownloaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
     /** The route templates of routes/downloader.camel.yaml; route ids are {@code <template>-<channel>-<quality>}. */
     static final List<String> TEMPLATES = List.of("downloader-poll-playlist", "downloader-resolve-url",
-            "downloader-fetch-segment");
+            "downloader-fetch-segment", "downloader-suspect-segment");
     /** The thread-pool profile the fetch hand-off names; each stream's wireTap gets its own pool of it. */
     static final String FETCH_POOL = "downloader-fetch";
     /** Registry name prefix of each poll route's {@link PollScheduler}. */

@@ -21,7 +21,8 @@ class DownloaderConfigurationTest {
             assertThat(node.camelContext().getRoutes()).extracting(r -> r.getRouteId())
                     .contains("downloader-poll-playlist-alpha-source", "downloader-resolve-url-alpha-source",
                             "downloader-fetch-segment-alpha-source", "downloader-poll-playlist-alpha-720p60",
-                            "downloader-poll-playlist-beta-source", "downloader-fetch-segment-beta-720p60");
+                            "downloader-poll-playlist-beta-source", "downloader-fetch-segment-beta-720p60",
+                            "downloader-suspect-segment-beta-720p60");
             // switched off: the routes exist (visible in management) but do not run
             assertThat(node.camelContext().getRouteController().getRouteStatus("downloader-poll-playlist-alpha-source")
                     .isStarted()).isFalse();

@@ -30,6 +30,23 @@ class SegmentFaultsTest extends DownloaderTestSupport {
         assertThat(origin.requests(1)).isGreaterThanOrEqualTo(2);
         assertFullFilesAreExactCopies();
         assertThat(metric("streamvault_downloader_segments_total", "type=\"suspect\"")).isEqualTo(1);
+        // the retry got it full: no segment is left suspect, so the suspect route saw none
+        assertThat(metric("camel_exchanges_total", "routeId=\"downloader-suspect-segment-test-source\"")).isEqualTo(0);
+    }
+
+    @Test
+    void aSegmentOnlyEverSlowIsLeftSuspectAndCountedAtRouteLevel() throws Exception {
+        origin = FaultyHlsOrigin.start(10);
+        origin.stallEvery(1, Duration.ofMillis(2500)); // suspect threshold is 1.5 s
+        origin.publish(3);
+        startNode();
+        awaitFull(0, 1);
+        awaitFull(2, 3);
+        // the fetch ends with its best copy suspect: seen per stream as Hawtio and Prometheus show routes
+        await(() -> suspectRouteExchanges() == 1,
+                Duration.ofSeconds(40), () -> "one exchange on downloader-suspect-segment-test-source");
+        assertThat(files(1)).extracting(StoreContents.File::type).contains(SegmentType.SUSPECT)
+                .doesNotContain(SegmentType.FULL);
     }
 
     @Test
@@ -176,5 +193,13 @@ class SegmentFaultsTest extends DownloaderTestSupport {
 
     private static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private double suspectRouteExchanges() {
+        try {
+            return metric("camel_exchanges_total", "routeId=\"downloader-suspect-segment-test-source\"");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -67,6 +67,7 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     private volatile String requiredOAuth;
     private volatile int preRollPolls;
     private final Map<Integer, Duration> stalls = new ConcurrentHashMap<>();
+    private final Map<Integer, Duration> everyStall = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> cuts = new ConcurrentHashMap<>();
     private final Map<Integer, Long> huge = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> ads = new ConcurrentHashMap<>();
@@ -187,6 +188,11 @@ public final class FaultyHlsOrigin implements AutoCloseable {
     /** The first request for segment {@code k} sends half, waits {@code d}, then finishes. */
     public void stall(int k, Duration d) {
         stalls.put(k, d);
+    }
+
+    /** Every request for segment {@code k} sends half, waits {@code d}, then finishes (no copy is ever timely). */
+    public void stallEvery(int k, Duration d) {
+        everyStall.put(k, d);
     }
 
     /** The first request for segment {@code k} waits {@code d} before sending the response head. */
@@ -407,7 +413,10 @@ public final class FaultyHlsOrigin implements AutoCloseable {
         ex.sendResponseHeaders(200, b.length);
         OutputStream out = ex.getResponseBody();
         int half = b.length / 2;
-        Duration stall = first ? stalls.get(k) : null;
+        Duration stall = first ? stalls.get(k) : everyStall.get(k);
+        if (stall == null) {
+            stall = everyStall.get(k);
+        }
         if (first && cuts.containsKey(k)) {
             out.write(b, 0, half);
             out.flush();
