@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.streamvault.testing.FakeSheets;
@@ -78,20 +77,7 @@ final class SheetSyncFixture {
 
     /** The event with this id, columns as text (event_end as the database prints it); null if none. */
     static Map<String, String> event(TestDatabase db, String id) throws Exception {
-        try (Connection c = db.connect();
-                PreparedStatement ps = c.prepareStatement("SELECT * FROM events WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Map<String, String> out = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    out.put(rs.getMetaData().getColumnName(i), rs.getString(i));
-                }
-                return out;
-            }
-        }
+        return new org.streamvault.testing.EventRows(db).get(id);
     }
 
     static long count(TestDatabase db) throws Exception {
