@@ -122,7 +122,7 @@ public class CutProcessor extends ApiProcessor {
             }
         });
         HttpServerRequest request = http.getRequest();
-        answeredLater(response, CutSender.send(http.getResponse(), eventLoop, () -> request.connection().close(),
+        answeredLater(response, CutSender.send(http.getResponse(), eventLoop, request.connection(),
                 response.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), headers, stream));
         return true;
     }

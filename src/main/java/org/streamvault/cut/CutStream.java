@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ public final class CutStream extends InputStream {
     }
 
     private final Iterator<Source> sources;
+    private final List<Path> wholeFiles;
     private final Path tempRoot;
     private final Duration killGrace;
     private final ReentrantLock readLock = new ReentrantLock();
@@ -49,9 +51,44 @@ public final class CutStream extends InputStream {
     private volatile boolean complete;
 
     CutStream(List<Source> sources, Path tempRoot, Duration killGrace) {
+        this(sources, null, tempRoot, killGrace);
+    }
+
+    private CutStream(List<Source> sources, List<Path> wholeFiles, Path tempRoot, Duration killGrace) {
         this.sources = List.copyOf(sources).iterator();
+        this.wholeFiles = wholeFiles;
         this.tempRoot = tempRoot;
         this.killGrace = killGrace;
+    }
+
+    /** A cut that is exactly {@code files}, whole and in order (a rough cut): see {@link #wholeFiles()}. */
+    static CutStream ofWholeFiles(List<Path> files, Path tempRoot, Duration killGrace) {
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files) {
+            sources.add(cut -> Files.newInputStream(file));
+        }
+        return new CutStream(sources, List.copyOf(files), tempRoot, killGrace);
+    }
+
+    /**
+     * The files this cut is, byte for byte and in order, when it is nothing else (a rough cut);
+     * empty for every cut that goes through ffmpeg or re-timing. A consumer may then send the
+     * files itself (the kernel's {@code sendfile}, no copy through the JVM) instead of calling
+     * {@link #read}, telling the cut what it sent with {@link #sentDirectly} and
+     * {@link #sentCompletely}, so its metrics and logs read the same either way.
+     */
+    public Optional<List<Path>> wholeFiles() {
+        return Optional.ofNullable(wholeFiles);
+    }
+
+    /** Counts {@code bytes} of {@link #wholeFiles()} as delivered by the consumer itself. */
+    public void sentDirectly(long bytes) {
+        bytesRead += bytes;
+    }
+
+    /** Marks a cut whose {@link #wholeFiles()} the consumer has delivered to the end. */
+    public void sentCompletely() {
+        complete = true;
     }
 
     /** True once the whole cut has been read (the consumer saw the end of the stream). */

@@ -76,13 +76,16 @@ public final class Cutter {
             ranges.add(Piece.contiguous(part));
         }
         checkRecordedLength(request, ranges);
-        List<CutStream.Source> sources = switch (request.type()) {
-            case ROUGH -> rough(ranges);
-            case FAST -> List.of(cut -> cut.sequence(fast(cut, plan(cut, ranges, request))));
-            case SMART -> List.of(cut -> smart(cut, plan(cut, ranges, request)));
-            case MPEGTS, MP4 -> List.of(full(ranges, request, encodingOf(request)));
+        return switch (request.type()) {
+            case ROUGH -> CutStream.ofWholeFiles(rough(ranges), settings.tempDir(), settings.killGrace());
+            case FAST -> stream(cut -> cut.sequence(fast(cut, plan(cut, ranges, request))));
+            case SMART -> stream(cut -> smart(cut, plan(cut, ranges, request)));
+            case MPEGTS, MP4 -> stream(full(ranges, request, encodingOf(request)));
         };
-        return new CutStream(sources, settings.tempDir(), settings.killGrace());
+    }
+
+    private CutStream stream(CutStream.Source made) {
+        return new CutStream(List.of(made), settings.tempDir(), settings.killGrace());
     }
 
     /**
@@ -119,12 +122,12 @@ public final class Cutter {
     }
 
     /** Every selected segment whole, in order: the bytes on disk, nothing else. */
-    private static List<CutStream.Source> rough(List<List<List<Piece>>> ranges) {
-        List<CutStream.Source> out = new ArrayList<>();
+    private static List<Path> rough(List<List<List<Piece>>> ranges) {
+        List<Path> out = new ArrayList<>();
         for (List<List<Piece>> groups : ranges) {
             for (List<Piece> pieces : groups) {
                 for (Piece p : pieces) {
-                    out.add(cut -> Files.newInputStream(p.segment().path()));
+                    out.add(p.segment().path());
                 }
             }
         }

@@ -3,10 +3,16 @@ package org.streamvault.restream;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +33,12 @@ import org.streamvault.segments.RateLimitedLog;
  * at the speed of the disk, the next chunk read while the socket takes the last. Camel's own body pump moved 16 KB per worker round trip (a twentieth of {@code cat}
  * on loopback).
  *
+ * <p>A cut that is whole files and nothing else (a rough cut, {@link CutStream#wholeFiles()})
+ * is not read at all: each file is opened on a reader thread and handed to Netty as a file
+ * region, which the kernel copies from the page cache to the socket ({@code sendfile}), the
+ * way Vert.x sends a single file; heap chunks cost three copies per byte more. The same
+ * {@link #CHUNKS} bound applies, counted in files.
+ *
  * <p>The ways a cut ends early, as {@link CutResponseBody} handles them on the Camel path: the
  * client went away (its close handler closes the cut, which stops ffmpeg; nothing is logged);
  * the cut failed before its first byte (a 500 whose body is the reason); it failed later (one
@@ -39,7 +51,10 @@ final class CutSender {
     private static final RateLimitedLog FAILED_BEFORE_LOG = new RateLimitedLog(10_000);
     private static final RateLimitedLog FAILED_MIDWAY_LOG = new RateLimitedLog(10_000);
 
-    /** Chunks in flight at most: arrays come back once Netty has written them, so no garbage per chunk. */
+    /**
+     * Units (chunks, or files of a whole-file cut) held at most, counting the one being read: arrays
+     * come back once Netty has written them, so no garbage per chunk.
+     */
     private static final int CHUNKS = 4;
 
     /**
@@ -51,41 +66,61 @@ final class CutSender {
 
     private final HttpServerResponse out;
     private final Context eventLoop;
-    private final Runnable dropConnection;
+    private final HttpConnection connection;
     private final CutStream cut;
     private final int status;
     private final Map<String, String> headers;
     private final CompletableFuture<Void> sent = new CompletableFuture<>();
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
-    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
-    private int chunks;
+    private final ArrayDeque<Unit> ready = new ArrayDeque<>();
+    /** The files of a whole-file cut, sent with sendfile; null when the cut is read as bytes. */
+    private final Iterator<Path> files;
+    private final ConnectionBase zeroCopy;
+    private int held;
     private boolean reading;
+    private boolean allRead;
     private boolean headWritten;
     private boolean clientGone;
     private boolean finished;
     private boolean abandoned;
 
-    private CutSender(HttpServerResponse out, Context eventLoop, Runnable dropConnection, int status,
+    private CutSender(HttpServerResponse out, Context eventLoop, HttpConnection connection, int status,
             Map<String, String> headers, CutStream cut) {
         this.out = out;
         this.eventLoop = eventLoop;
-        this.dropConnection = dropConnection;
+        this.connection = connection;
         this.status = status;
         this.headers = headers;
         this.cut = cut;
+        this.zeroCopy = zeroCopyOf(connection);
+        this.files = zeroCopy == null ? null : cut.wholeFiles().map(List::iterator).orElse(null);
+    }
+
+    /**
+     * Where the kernel can send a file itself: a plain connection (TLS and traffic shaping need
+     * the bytes in the JVM). Vert.x's {@code ConnectionBase.sendFile} is internal API, the same
+     * call its own {@code sendFile} makes; it writes a Netty {@code FileRegion}, which the
+     * HTTP/1.x encoder frames as one chunk of the chunked body.
+     */
+    private static ConnectionBase zeroCopyOf(HttpConnection connection) {
+        if (connection instanceof ConnectionBase base && !base.isSsl() && !base.isTrafficShaped()) {
+            return base;
+        }
+        return null;
     }
 
     /**
      * Starts sending {@code cut} with {@code status} and {@code headers} and returns at once. The
      * cut is closed and the response ended when the returned future completes, in every case, so
-     * nobody else writes to it afterwards.
+     * nobody else writes to it afterwards. A cut of whole files (a rough cut) goes out with
+     * {@code sendfile}, file by file; any other is read into chunks.
      *
-     * @param eventLoop      the context of the request, where every step of the send runs
-     * @param dropConnection closes the connection at once (a cut that failed midway)
+     * @param eventLoop  the context of the request, where every step of the send runs
+     * @param connection the request's connection: closed at once when a cut fails midway
      */
-    static CompletableFuture<Void> send(HttpServerResponse out, Context eventLoop, Runnable dropConnection, int status,
-            Map<String, String> headers, CutStream cut) {
-        CutSender sender = new CutSender(out, eventLoop, dropConnection, status, headers, cut);
+    static CompletableFuture<Void> send(HttpServerResponse out, Context eventLoop, HttpConnection connection,
+            int status, Map<String, String> headers, CutStream cut) {
+        CutSender sender = new CutSender(out, eventLoop, connection, status, headers, cut);
         eventLoop.runOnContext(v -> sender.begin());
         return sender.sent;
     }
@@ -104,15 +139,30 @@ final class CutSender {
         readNext();
     }
 
-    /** Reads the next chunk on a reader thread; its outcome comes back to the event loop. */
+    /** Reads (or opens) the next unit on a reader thread; its outcome comes back to the event loop. */
     private void readNext() {
-        byte[] chunk = free.poll();
-        if (chunk == null) {
-            chunk = new byte[CHUNK];
-            chunks++;
-        }
         reading = true;
-        byte[] into = chunk;
+        held++;
+        if (files != null) {
+            Path next = files.hasNext() ? files.next() : null;
+            READERS.execute(() -> {
+                Unit opened = null;
+                IOException failure = null;
+                if (next != null) {
+                    try {
+                        opened = FileUnit.open(next);
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                }
+                Unit unit = opened;
+                IOException failed = failure;
+                eventLoop.runOnContext(v -> onRead(unit, next == null, failed));
+            });
+            return;
+        }
+        byte[] chunk = free.poll();
+        byte[] into = chunk == null ? new byte[CHUNK] : chunk;
         READERS.execute(() -> {
             int n = -1;
             IOException failure = null;
@@ -123,19 +173,22 @@ final class CutSender {
             } catch (RuntimeException e) {
                 failure = new IOException(e.getMessage(), e);
             }
-            int read = n;
+            Chunk read = new Chunk(into, Math.max(n, 0));
             IOException failed = failure;
-            eventLoop.runOnContext(v -> onRead(into, read, failed));
+            boolean end = n < 0;
+            eventLoop.runOnContext(v -> onRead(read, end, failed));
         });
     }
 
-    private void onRead(byte[] chunk, int n, IOException failure) {
+    private void onRead(Unit unit, boolean end, IOException failure) {
         reading = false;
         if (clientGone) {
+            release(unit);
             finish();
             return;
         }
         if (failure != null) {
+            release(unit);
             if (headWritten) {
                 failMidway(failure);
             } else {
@@ -147,24 +200,31 @@ final class CutSender {
         if (!headWritten) {
             writeHead();
         }
-        if (n < 0) {
-            // the chunks read ahead go out first: at most CHUNKS of them, queued in Netty
+        if (end) {
+            release(unit);
+            // the units read ahead go out first: at most CHUNKS of them, queued in Netty
             while (!ready.isEmpty()) {
                 write(ready.poll());
             }
-            finish();
+            allRead = true;
+            if (files == null) {
+                // bytes written to Vert.x fail only with the connection: end behind them at once
+                finish();
+            } else {
+                finishWhenWritten();
+            }
             return;
         }
-        if (n > 0) {
-            ready.add(new Ready(chunk, n));
+        if (unit.length() > 0) {
+            ready.add(unit);
             flush();
         } else {
-            free.push(chunk);
+            release(unit);
         }
         pump();
     }
 
-    /** Writes the chunks read ahead while Vert.x has room; the drain handler writes the rest. */
+    /** Writes the units read ahead while Vert.x has room; the drain handler writes the rest. */
     private void flush() {
         while (!finished && !ready.isEmpty() && !out.writeQueueFull()) {
             write(ready.poll());
@@ -172,19 +232,20 @@ final class CutSender {
     }
 
     /**
-     * Reads ahead while a chunk is free, so the next chunk is ready when the socket drains (a
-     * read waiting for the drain would leave the socket idle meanwhile); with every chunk read
-     * and unwritten, a stalled client has stopped the cut without holding a thread.
+     * Reads ahead while fewer than {@link #CHUNKS} units are held, so the next one is ready when
+     * the socket drains (a read waiting for the drain would leave the socket idle meanwhile);
+     * with every unit read and unwritten, a stalled client has stopped the cut without holding a
+     * thread.
      */
     private void pump() {
-        if (finished || reading) {
+        if (finished || reading || allRead) {
             return;
         }
         if (clientGone) {
             finish();
             return;
         }
-        if (free.isEmpty() && chunks >= CHUNKS) {
+        if (held >= CHUNKS) {
             return;
         }
         readNext();
@@ -194,7 +255,18 @@ final class CutSender {
         out.setStatusCode(status);
         headers.forEach(out::putHeader);
         out.setChunked(true);
+        if (files != null) {
+            // the file regions go to the channel behind Vert.x's back: the head must be there first
+            out.write(Buffer.buffer());
+        }
         headWritten = true;
+    }
+
+    private void write(Unit unit) {
+        switch (unit) {
+            case Chunk chunk -> writeChunk(chunk);
+            case FileUnit file -> writeFile(file);
+        }
     }
 
     /**
@@ -203,11 +275,59 @@ final class CutSender {
      * but it is the one way to pass bytes without copying them.
      */
     @SuppressWarnings("deprecation")
-    private void write(Ready chunk) {
-        out.write(Buffer.buffer(Unpooled.wrappedBuffer(chunk.bytes(), 0, chunk.length()))).onComplete(done -> {
+    private void writeChunk(Chunk chunk) {
+        out.write(Buffer.buffer(Unpooled.wrappedBuffer(chunk.bytes(), 0, chunk.count()))).onComplete(done -> {
             free.push(chunk.bytes());
+            held--;
             pump();
         });
+    }
+
+    /**
+     * Hands one file to the kernel ({@code sendfile}): no byte of it passes through the JVM. A
+     * region that fails with the connection still open (the file shrank, a read error) fails the
+     * cut midway; the response is ended only once every region is written, so a failed one can
+     * never be followed by the chunked body's end.
+     */
+    private void writeFile(FileUnit file) {
+        try {
+            zeroCopy.sendFile(file.file(), 0, file.length()).addListener(done -> {
+                held--;
+                if (done.isSuccess()) {
+                    cut.sentDirectly(file.length());
+                    finishWhenWritten();
+                    pump();
+                } else if (!zeroCopy.channel().isActive()) {
+                    gone();
+                } else if (!finished) {
+                    failMidway(new IOException(String.valueOf(done.cause().getMessage()), done.cause()));
+                    finish();
+                }
+            });
+        } catch (IOException e) {
+            release(file);
+            failMidway(e);
+            finish();
+        }
+    }
+
+    private void finishWhenWritten() {
+        if (allRead && held == 0 && !finished) {
+            cut.sentCompletely();
+            finish();
+        }
+    }
+
+    /** Gives back what a unit holds (its array to the pool, its file closed); null for an end or a failure. */
+    private void release(Unit unit) {
+        held--;
+        if (unit == null) {
+            return;
+        }
+        switch (unit) {
+            case Chunk chunk -> free.push(chunk.bytes());
+            case FileUnit file -> file.close();
+        }
     }
 
     private void gone() {
@@ -227,6 +347,9 @@ final class CutSender {
             return;
         }
         finished = true;
+        while (!ready.isEmpty()) {
+            release(ready.poll());
+        }
         cut.close();
         if (!abandoned) {
             try {
@@ -253,11 +376,42 @@ final class CutSender {
         // never ended: the last chunk of a chunked body must not reach the client, which would take
         // the truncated cut for a whole one (Vert.x may still flush what it holds before closing)
         abandoned = true;
-        dropConnection.run();
+        connection.close();
+    }
+
+    /** What one read produced: a chunk of bytes, or a whole file opened for sendfile. */
+    private sealed interface Unit permits Chunk, FileUnit {
+        long length();
     }
 
     /** A chunk read and not yet handed to Vert.x. */
-    private record Ready(byte[] bytes, int length) {
+    private record Chunk(byte[] bytes, int count) implements Unit {
+        @Override
+        public long length() {
+            return count;
+        }
+    }
+
+    /** A file opened (on a reader thread, so a slow disk never stalls the event loop) with its length then. */
+    private record FileUnit(RandomAccessFile file, long length) implements Unit {
+        static FileUnit open(Path path) throws IOException {
+            RandomAccessFile file = new RandomAccessFile(path.toFile(), "r");
+            try {
+                return new FileUnit(file, file.length());
+            } catch (IOException e) {
+                file.close();
+                throw e;
+            }
+        }
+
+        /** Closes a file never handed to Vert.x (its sendFile closes the ones it was given). */
+        void close() {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // read-only: nothing to lose
+            }
+        }
     }
 
     /** Daemon threads named {@code cut-reader-N}, so a thread dump says what they are for. */

@@ -76,11 +76,15 @@ public final class CutBench {
         try (TestNode node = TestNode.start(store, "streamvault.cut.temp-dir", dir.resolve("tmp").toString())) {
             URI uri = URI.create(node.url("/cut/bench/source.ts?type=rough&start=" + Timestamps.formatIso(START)
                     + "&end=" + Timestamps.formatIso(end)));
+            curl(uri, bytes); // the node's warm-up, as cat's first run is the page cache's: its code compiled
             resetPeakHeap();
             double overHttp = best(() -> curl(uri, bytes));
             long httpPeak = peakHeap();
             System.out.printf("rough cut, HTTP GET /cut (curl client): %7.0f MB/s = %.2f x cat, node peak heap %.0f MB (max heap %.0f MB)%n",
                     mb(bytes) / overHttp, catSeconds / overHttp, mb(httpPeak), mb(Runtime.getRuntime().maxMemory()));
+        }
+        if (Boolean.getBoolean("bench.rough-only")) {
+            return; // -Dbench.rough-only=true: the rough figures alone, e.g. under a profiler
         }
 
         // one hour, starting and ending inside a segment (both edges re-encoded)
