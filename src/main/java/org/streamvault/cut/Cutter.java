@@ -50,8 +50,11 @@ public final class Cutter {
     /**
      * This cutter, its spooled encodes (a full re-encode whose muxer must seek, mp4) run by
      * {@code encoder} instead of a child process of the cut. Closing such a cut while the encode
-     * runs does not stop that ffmpeg: the encoder's own timeout does. So a cut whose consumer may
-     * leave early (an HTTP client) uses the plain cutter.
+     * runs cannot signal that ffmpeg, but it removes the cut's temp directory, which holds the
+     * encode's FIFO inputs and its output, and ffmpeg fails within a second or so
+     * ({@code SpooledEncodeStopTest}); the encoder's own timeout bounds the rest. A cut whose
+     * consumer may leave early (an HTTP client) uses the plain cutter all the same, whose ffmpegs
+     * are stopped directly.
      */
     public Cutter withSpoolEncoder(FileEncoder encoder) {
         return new Cutter(settings, encoder);
