@@ -27,7 +27,8 @@ import org.streamvault.segments.RateLimitedLog;
  * Sends a cut over HTTP/1.x straight into the Vert.x response, in chunks of up to
  * {@link #CHUNK} bytes, driven from the request's event loop: a chunk is read (on a
  * {@code cut-reader} thread, since a read may wait for ffmpeg or the disk) while one of
- * {@link #CHUNKS} chunks is free, and handed to Vert.x whenever its write queue has room (else by
+ * {@link #CHUNKS} chunks is free (beyond the first, within a budget shared by every cut being
+ * sent, {@link #BUDGET}), and handed to Vert.x whenever its write queue has room (else by
  * its drain handler). A slow or stalled client therefore holds no thread at all, only its cut
  * (ffmpeg blocks on its full pipe) and at most {@link #CHUNKS} chunks; a fast one gets the bytes
  * at the speed of the disk, the next chunk read while the socket takes the last. Camel's own body pump moved 16 KB per worker round trip (a twentieth of {@code cat}
@@ -46,7 +47,7 @@ import org.streamvault.segments.RateLimitedLog;
  * Every field is touched on the event loop only; the reader threads only run {@link CutStream#read}.
  */
 final class CutSender {
-    static final int CHUNK = 1 << 20;
+    static final int CHUNK = 256 << 10;
     private static final Logger LOG = LoggerFactory.getLogger(CutSender.class);
     private static final RateLimitedLog FAILED_BEFORE_LOG = new RateLimitedLog(10_000);
     private static final RateLimitedLog FAILED_MIDWAY_LOG = new RateLimitedLog(10_000);
@@ -56,6 +57,15 @@ final class CutSender {
      * come back once Netty has written them, so no garbage per chunk.
      */
     private static final int CHUNKS = 4;
+
+    /**
+     * Chunk arrays that all cuts being sent may hold together beyond one each: an eighth of the
+     * heap, at most 64 MB. A cut always gets its first chunk, so it always moves; it reads ahead
+     * only while this budget lasts, so twenty fast downloads in a 64 MB heap cannot take it all
+     * (four 1 MB chunks each did: OutOfMemoryError).
+     */
+    static final int BUDGET = (int) Math.max(CHUNKS, Math.min(256, Runtime.getRuntime().maxMemory() / 8 / CHUNK));
+    private static final AtomicInteger ALLOCATED = new AtomicInteger();
 
     /**
      * Where the blocking reads run. A thread is busy only while a read waits for bytes (ffmpeg
@@ -77,6 +87,7 @@ final class CutSender {
     private final Iterator<Path> files;
     private final ConnectionBase zeroCopy;
     private int held;
+    private int arrays;
     private boolean reading;
     private boolean allRead;
     private boolean headWritten;
@@ -136,7 +147,7 @@ final class CutSender {
             gone();
             return;
         }
-        readNext();
+        pump();
     }
 
     /** Reads (or opens) the next unit on a reader thread; its outcome comes back to the event loop. */
@@ -162,7 +173,11 @@ final class CutSender {
             return;
         }
         byte[] chunk = free.poll();
-        byte[] into = chunk == null ? new byte[CHUNK] : chunk;
+        if (chunk == null) {
+            chunk = new byte[CHUNK];
+            arrays++;
+        }
+        byte[] into = chunk;
         READERS.execute(() -> {
             int n = -1;
             IOException failure = null;
@@ -245,10 +260,19 @@ final class CutSender {
             finish();
             return;
         }
-        if (held >= CHUNKS) {
+        if (held >= CHUNKS || files == null && free.isEmpty() && !mayAllocate()) {
             return;
         }
         readNext();
+    }
+
+    /** Whether this cut may take one more chunk array: its first always, more within {@link #BUDGET}. */
+    private boolean mayAllocate() {
+        if (ALLOCATED.incrementAndGet() <= BUDGET || arrays == 0) {
+            return true;
+        }
+        ALLOCATED.decrementAndGet();
+        return false; // no read-ahead for now: the next write that completes frees one of its own
     }
 
     private void writeHead() {
@@ -350,6 +374,8 @@ final class CutSender {
         while (!ready.isEmpty()) {
             release(ready.poll());
         }
+        ALLOCATED.addAndGet(-arrays);
+        arrays = 0;
         cut.close();
         if (!abandoned) {
             try {

@@ -130,6 +130,10 @@ public final class CutBench {
                 firstByte[0], liveFastTotal, liveFastTotal / (liveEdges + liveCopy));
         System.out.printf("smart cut of 1 hour: complete %.2f s = %.2f x copy (target <= 2)%n", liveSmartTotal,
                 liveSmartTotal / liveCopy);
+
+        try (TestNode node = TestNode.start(live, "streamvault.cut.temp-dir", dir.resolve("tmp").toString())) {
+            ConcurrentDownloads.run(node, "bench/source", START, START + hourSegments * 2L * SEC);
+        }
     }
 
     /** Reads a cut to its end; returns the seconds to its first byte. */

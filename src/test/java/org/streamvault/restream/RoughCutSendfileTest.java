@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamvault.segments.Timestamps;
 import org.streamvault.testing.Await;
+import org.streamvault.testing.ChunkedBodies;
 import org.streamvault.testing.LongRecording;
 import org.streamvault.testing.TestNode;
 
@@ -56,7 +57,7 @@ class RoughCutSendfileTest {
         byte[] body = java.util.Arrays.copyOfRange(response, bodyStart, response.length);
         String head = text.substring(0, bodyStart).toLowerCase(java.util.Locale.ROOT);
         if (head.contains("transfer-encoding: chunked")) {
-            body = dechunk(body);
+            body = ChunkedBodies.dechunk(body);
         }
         assertThat(body).isEqualTo(concatenated(files));
     }
@@ -71,14 +72,14 @@ class RoughCutSendfileTest {
         assertThat(text.substring(0, bodyStart).toLowerCase(java.util.Locale.ROOT))
                 .contains("transfer-encoding: chunked");
         byte[] body = java.util.Arrays.copyOfRange(response, bodyStart, response.length);
-        assertThat(dechunk(body)).isEqualTo(concatenated(some));
+        assertThat(ChunkedBodies.dechunk(body)).isEqualTo(concatenated(some));
         assertThat(text).endsWith("\r\n0\r\n\r\n");
         // a chunk per file, not 1 MB pieces read through the heap: the files went out by sendfile
         List<Long> sizes = new java.util.ArrayList<>();
         for (Path p : some) {
             sizes.add(Files.size(p));
         }
-        assertThat(chunkSizes(body)).isEqualTo(sizes);
+        assertThat(ChunkedBodies.chunkSizes(body)).isEqualTo(sizes);
     }
 
     @Test
@@ -103,7 +104,7 @@ class RoughCutSendfileTest {
             s.setSoTimeout(20_000);
             s.getOutputStream().write(request(version, segments));
             if (version.equals("HTTP/1.1")) {
-                return readChunkedResponse(s.getInputStream());
+                return ChunkedBodies.readToLastChunk(s.getInputStream());
             }
             return s.getInputStream().readAllBytes();
         }
@@ -113,59 +114,6 @@ class RoughCutSendfileTest {
         long end = T0 + segments * 2L * Timestamps.MICROS_PER_SECOND;
         return ("GET /cut/chan/src.ts?type=rough&start=" + Timestamps.formatIso(T0) + "&end=" + Timestamps.formatIso(end)
                 + " " + version + "\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Reads a kept-alive response up to the end of its chunked body (the server does not close). */
-    private static byte[] readChunkedResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        while (!endsWithLastChunk(got)) {
-            int n = in.read(buf);
-            if (n < 0) {
-                break;
-            }
-            got.write(buf, 0, n);
-        }
-        return got.toByteArray();
-    }
-
-    private static boolean endsWithLastChunk(ByteArrayOutputStream got) {
-        byte[] all = got.toByteArray();
-        return all.length >= 7 && new String(all, all.length - 7, 7, StandardCharsets.ISO_8859_1).equals("\r\n0\r\n\r\n");
-    }
-
-    private static byte[] dechunk(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int at = 0;
-        for (long size : chunkSizes(body)) {
-            at = indexOfCrlf(body, at) + 2;
-            out.write(body, at, (int) size);
-            at += (int) size + 2;
-        }
-        return out.toByteArray();
-    }
-
-    private static List<Long> chunkSizes(byte[] body) {
-        List<Long> sizes = new java.util.ArrayList<>();
-        int at = 0;
-        while (true) {
-            int lineEnd = indexOfCrlf(body, at);
-            long size = Long.parseLong(new String(body, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
-            if (size == 0) {
-                return sizes;
-            }
-            sizes.add(size);
-            at = lineEnd + 2 + (int) size + 2;
-        }
-    }
-
-    private static int indexOfCrlf(byte[] b, int from) {
-        for (int i = from; i + 1 < b.length; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n') {
-                return i;
-            }
-        }
-        throw new AssertionError("no chunk size line at " + from);
     }
 
     private static byte[] concatenated(List<Path> paths) throws IOException {
