@@ -36,6 +36,8 @@ public class CutBeans implements CamelConfiguration {
     private int maxRanges;
     @PropertyInject(value = "streamvault.cut.kill-grace-seconds", defaultValue = "2")
     private int killGraceSeconds;
+    @PropertyInject(value = "streamvault.cut.niceness", defaultValue = "10")
+    private int niceness;
     @PropertyInject(value = "streamvault.http.worker-blocked-warning-seconds", defaultValue = "3600")
     private int workerBlockedWarningSeconds;
     @PropertyInject(value = "streamvault.http.worker-threads", defaultValue = "20")
@@ -74,7 +76,7 @@ public class CutBeans implements CamelConfiguration {
             cutter = new Cutter(new CutSettings(ffmpeg, ffprobe, Path.of(tempDir),
                     new Encoding(Encoding.splitArgs(mpegtsArgs), "mpegts", false),
                     new Encoding(Encoding.splitArgs(mp4Args), "mp4", true),
-                    Duration.ofSeconds(killGraceSeconds)));
+                    Duration.ofSeconds(killGraceSeconds), niceness));
         }
         return cutter;
     }

@@ -38,6 +38,7 @@ public final class CutStream extends InputStream {
 
     private final Iterator<Source> sources;
     private final List<Path> wholeFiles;
+    private final CutSettings settings;
     private final Path tempRoot;
     private final Duration killGrace;
     private final ReentrantLock readLock = new ReentrantLock();
@@ -50,24 +51,25 @@ public final class CutStream extends InputStream {
     private volatile long bytesRead;
     private volatile boolean complete;
 
-    CutStream(List<Source> sources, Path tempRoot, Duration killGrace) {
-        this(sources, null, tempRoot, killGrace);
+    CutStream(List<Source> sources, CutSettings settings) {
+        this(sources, null, settings);
     }
 
-    private CutStream(List<Source> sources, List<Path> wholeFiles, Path tempRoot, Duration killGrace) {
+    private CutStream(List<Source> sources, List<Path> wholeFiles, CutSettings settings) {
         this.sources = List.copyOf(sources).iterator();
         this.wholeFiles = wholeFiles;
-        this.tempRoot = tempRoot;
-        this.killGrace = killGrace;
+        this.settings = settings;
+        this.tempRoot = settings.tempDir();
+        this.killGrace = settings.killGrace();
     }
 
     /** A cut that is exactly {@code files}, whole and in order (a rough cut): see {@link #wholeFiles()}. */
-    static CutStream ofWholeFiles(List<Path> files, Path tempRoot, Duration killGrace) {
+    static CutStream ofWholeFiles(List<Path> files, CutSettings settings) {
         List<Source> sources = new ArrayList<>();
         for (Path file : files) {
             sources.add(cut -> Files.newInputStream(file));
         }
-        return new CutStream(sources, List.copyOf(files), tempRoot, killGrace);
+        return new CutStream(sources, List.copyOf(files), settings);
     }
 
     /**
@@ -202,7 +204,7 @@ public final class CutStream extends InputStream {
     }
 
     private FfmpegProcess start(List<String> command, File output, boolean withInput) throws IOException {
-        FfmpegProcess p = FfmpegProcess.start(command, output, withInput);
+        FfmpegProcess p = FfmpegProcess.start(command.get(0), settings.launched(command), output, withInput);
         synchronized (this) {
             if (!closed) {
                 processes.add(p);

@@ -80,7 +80,7 @@ public final class Cutter {
         }
         checkRecordedLength(request, ranges);
         return switch (request.type()) {
-            case ROUGH -> CutStream.ofWholeFiles(rough(ranges), settings.tempDir(), settings.killGrace());
+            case ROUGH -> CutStream.ofWholeFiles(rough(ranges), settings);
             case FAST -> stream(cut -> cut.sequence(fast(cut, plan(cut, ranges, request))));
             case SMART -> stream(cut -> smart(cut, plan(cut, ranges, request)));
             case MPEGTS, MP4 -> stream(full(ranges, request, encodingOf(request)));
@@ -88,7 +88,7 @@ public final class Cutter {
     }
 
     private CutStream stream(CutStream.Source made) {
-        return new CutStream(List.of(made), settings.tempDir(), settings.killGrace());
+        return new CutStream(List.of(made), settings);
     }
 
     /**
@@ -282,7 +282,7 @@ public final class Cutter {
                 if (spoolEncoder == null) {
                     cut.run(command, null);
                 } else {
-                    spoolEncoder.encode(command, spool);
+                    spoolEncoder.encode(settings.launched(command), spool);
                 }
             } finally {
                 cut.checkFeeders();

@@ -28,16 +28,13 @@ final class FfmpegProcess {
         this.stderr = new StderrTail(process, STDERR_TAIL_BYTES, "ffmpeg-stderr-" + process.pid());
     }
 
-    /** Starts {@code command}; stdout goes to {@code output} when given, else to a pipe. */
-    static FfmpegProcess start(List<String> command, File output) throws CutFailedException {
-        return start(command, output, false);
-    }
-
     /**
-     * Starts {@code command}; stdout goes to {@code output} when given, else to a pipe; stdin is a
-     * pipe ({@link #stdin()}) when {@code withInput}, else empty.
+     * Starts {@code command} (named {@code name} in errors: the command may start with {@code nice});
+     * stdout goes to {@code output} when given, else to a pipe; stdin is a pipe ({@link #stdin()})
+     * when {@code withInput}, else empty.
      */
-    static FfmpegProcess start(List<String> command, File output, boolean withInput) throws CutFailedException {
+    static FfmpegProcess start(String name, List<String> command, File output, boolean withInput)
+            throws CutFailedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (!withInput) {
             builder.redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
@@ -46,9 +43,9 @@ final class FfmpegProcess {
             builder.redirectOutput(output);
         }
         try {
-            return new FfmpegProcess(command.get(0), builder.start());
+            return new FfmpegProcess(name, builder.start());
         } catch (IOException e) {
-            throw new CutFailedException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+            throw new CutFailedException("cannot start " + name + ": " + e.getMessage(), e);
         }
     }
 

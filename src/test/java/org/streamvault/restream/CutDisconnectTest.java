@@ -74,6 +74,24 @@ class CutDisconnectTest {
                 () -> Thread.getAllStackTraces().values().stream().noneMatch(CutDisconnectTest::inCut));
     }
 
+    @org.junit.jupiter.api.Test
+    void aCutsFfmpegRunsBelowTheNodesPriority() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", node.port())) {
+            socket.getOutputStream().write(("GET /cut/chan/src.ts?type=smart&start=2026-11-20T14:00:01&end=2026-11-20T14:00:59"
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Await.until("the cut's ffmpeg to run", ProcessWatch.STOP_TIMEOUT,
+                    () -> ProcessWatch.ffmpegChildren().stream().anyMatch(c -> c.contains("-readrate")));
+            ProcessHandle ffmpeg = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("-readrate")).findFirst().orElseThrow();
+            // /proc/PID/stat: field 19 is the nice value; the command (field 2) has no spaces here
+            String[] stat = Files.readString(Path.of("/proc/" + ffmpeg.pid() + "/stat")).split(" ");
+            assertThat(Integer.parseInt(stat[18])).as("nice value of " + ffmpeg.info().commandLine().orElse("?"))
+                    .isEqualTo(10); // streamvault.cut.niceness, application.properties
+            socket.setSoLinger(true, 0);
+        }
+        ProcessWatch.awaitNoFfmpegChildren();
+    }
+
     private static boolean inCut(StackTraceElement[] stack) {
         for (StackTraceElement e : stack) {
             if (e.getClassName().startsWith("org.streamvault.cut.")) {
