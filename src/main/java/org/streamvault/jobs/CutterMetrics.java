@@ -35,7 +35,7 @@ final class CutterMetrics implements CutterWorker.JobListener {
     }
 
     @Override
-    public void updated(UploadLocation location, CutterWorker.UpdateOutcome outcome) {
+    public void updated(UploadLocation location, ModifiedRowUpdater.Outcome outcome) {
         Counter.builder("streamvault_cutter_updates")
                 .description("Changes to published videos (MODIFIED rows) sent to their backend, by outcome")
                 .tags("location", location.name(), "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))

@@ -60,18 +60,6 @@ public final class CutterWorker {
     /** The error of a row whose video is up but whose thumbnail is not set yet. */
     public static final String THUMBNAIL_RETRY_ERROR = "Setting the thumbnail failed, will retry: ";
 
-    /** What happened to one MODIFIED row's update, for metrics and tests. */
-    public enum UpdateOutcome {
-        /** The backend has the change; the row is DONE again. */
-        UPDATED,
-        /** Failed for now; the row stays MODIFIED with the error and is tried again. */
-        RETRY,
-        /** Refused for good; the row stays MODIFIED with the error until an editor changes it. */
-        FAILED,
-        /** The row was edited again or reset meanwhile; left as it is (a newer edit is sent next time). */
-        SUPERSEDED
-    }
-
     private final JobStore jobs;
     private final SegmentStore store;
     private final Cutter cutter;
@@ -81,6 +69,7 @@ public final class CutterWorker {
     private final AtomicBoolean recovered = new AtomicBoolean();
     private final JobListener listener;
     private final JobThumbnails thumbnails;
+    private final ModifiedRowUpdater updater;
 
     /** Told about every job processed, for metrics. */
     @FunctionalInterface
@@ -108,7 +97,7 @@ public final class CutterWorker {
         }
 
         /** A MODIFIED row's change went to {@code location} with {@code outcome}. */
-        default void updated(UploadLocation location, UpdateOutcome outcome) {
+        default void updated(UploadLocation location, ModifiedRowUpdater.Outcome outcome) {
         }
 
         /** {@code job} did not end uploaded ({@code outcome} RETRY, REJECTED or UNKNOWN), for {@code reason}. */
@@ -146,6 +135,7 @@ public final class CutterWorker {
         this.locations = locations;
         this.staticTags = List.copyOf(staticTags);
         this.random = random;
+        this.updater = new ModifiedRowUpdater(jobs, locations, this::tags, listener, thumbnails);
     }
 
     /** Rolls back what a previous run of this node left claimed; runs once per process. */
@@ -381,89 +371,17 @@ public final class CutterWorker {
         return done;
     }
 
-    /**
-     * The updater (SPEC §6): sends each MODIFIED row's title, description, tags and visibility to
-     * its backend, then marks it DONE again; every state change is guarded by the row's
-     * {@code last_modified}, so an edit made while the backend was being called is sent on the
-     * next round instead of being marked done. Rows of locations this node does not have are left
-     * to the nodes that do.
-     *
-     * @return the outcome of each row tried, in order
-     */
-    public List<UpdateOutcome> updateModified() {
-        List<UpdateOutcome> outcomes = new ArrayList<>();
-        for (JobStore.Modification m : jobs.modified()) {
-            UploadLocation location = locations.get(m.uploadLocation());
-            if (location == null) {
-                continue;
-            }
-            UpdateOutcome outcome = update(m, location);
-            listener.updated(location, outcome);
-            outcomes.add(outcome);
-        }
-        return outcomes;
-    }
-
-    private UpdateOutcome update(JobStore.Modification m, UploadLocation location) {
-        if (m.videoId() == null) {
-            return jobs.markUpdateFailed(m, "Updating the video failed: the row names no video (video_id is empty)")
-                    ? UpdateOutcome.FAILED : UpdateOutcome.SUPERSEDED;
-        }
-        try {
-            location.backend().update(new org.streamvault.upload.VideoUpdate(m.id(), m.videoId(), m.title(),
-                    m.description(), tags(m.tags()), m.isPublic()));
-        } catch (UploadException e) {
-            boolean retry = e.kind() == UploadException.Kind.RETRYABLE;
-            String error = (retry ? JobStore.UPDATE_RETRY_ERROR : "Updating the video failed: ") + oneLine(e);
-            LOG.warn("{}: updating video {} at {} failed ({}): {}", m.id(), m.videoId(), location.name(),
-                    retry ? "will retry" : "needs an editor", oneLine(e));
-            return jobs.markUpdateFailed(m, error) ? (retry ? UpdateOutcome.RETRY : UpdateOutcome.FAILED)
-                    : UpdateOutcome.SUPERSEDED;
-        }
-        JobThumbnails.Rendered thumbnail;
-        try {
-            thumbnail = changedThumbnail(m, location);
-        } catch (ThumbnailException e) {
-            LOG.warn("{}: thumbnail failed: {}", m.id(), e.getMessage());
-            return jobs.markUpdateFailed(m, "Thumbnail failed: " + e.getMessage()) ? UpdateOutcome.FAILED
-                    : UpdateOutcome.SUPERSEDED;
-        } catch (UploadException e) {
-            boolean retry = e.kind() == UploadException.Kind.RETRYABLE;
-            LOG.warn("{}: setting the thumbnail of {} failed ({}): {}", m.id(), m.videoId(),
-                    retry ? "will retry" : "needs an editor", oneLine(e));
-            String error = (retry ? THUMBNAIL_RETRY_ERROR : "Setting the thumbnail failed: ") + oneLine(e);
-            return jobs.markUpdateFailed(m, error) ? (retry ? UpdateOutcome.RETRY : UpdateOutcome.FAILED)
-                    : UpdateOutcome.SUPERSEDED;
-        }
-        if (!jobs.markUpdated(m, thumbnail)) {
-            LOG.info("{} changed while its video was being updated; the newer edit goes next", m.id());
-            return UpdateOutcome.SUPERSEDED;
-        }
-        LOG.info("{}: video {} at {} updated", m.id(), m.videoId(), location.name());
-        return UpdateOutcome.UPDATED;
-    }
-
-    /**
-     * Sets the row's thumbnail on its video when it differs from the one last set (by SHA-256, as
-     * {@code thumbnail_last_written} records it), so an unchanged thumbnail is never sent again.
-     *
-     * @return the thumbnail set, or null when none was (mode NONE, or unchanged)
-     */
-    private JobThumbnails.Rendered changedThumbnail(JobStore.Modification m, UploadLocation location)
-            throws ThumbnailException, UploadException {
-        JobThumbnails.Rendered thumbnail = thumbnails.render(jobs.thumbnail(m.id()));
-        if (thumbnail == null || thumbnail.alreadyWritten(jobs.thumbnailLastWritten(m.id()))) {
-            return null;
-        }
-        location.backend().setThumbnail(m.id(), m.videoId(), thumbnail.png());
-        return thumbnail;
+    /** The updater's round: see {@link ModifiedRowUpdater#updateModified}. */
+    public List<ModifiedRowUpdater.Outcome> updateModified() {
+        return updater.updateModified();
     }
 
     private List<String> tags(Job job) {
         return tags(job.videoTags());
     }
 
-    private List<String> tags(List<String> rowTags) {
+    /** The row's tags, then the node's static ones, each once. */
+    List<String> tags(List<String> rowTags) {
         Set<String> merged = new LinkedHashSet<>(rowTags == null ? List.of() : rowTags);
         merged.addAll(staticTags);
         return List.copyOf(merged);

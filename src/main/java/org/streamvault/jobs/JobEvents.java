@@ -33,7 +33,7 @@ final class JobEvents implements CutterWorker.JobListener {
     }
 
     @Override
-    public void updated(UploadLocation location, CutterWorker.UpdateOutcome outcome) {
+    public void updated(UploadLocation location, ModifiedRowUpdater.Outcome outcome) {
         next.updated(location, outcome);
     }
 

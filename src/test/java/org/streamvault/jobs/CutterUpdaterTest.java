@@ -133,7 +133,7 @@ class CutterUpdaterTest {
         Path video = file(".ts");
         byte[] bytes = Files.readAllBytes(video);
         modify(id, "Day 3 | The bridge");
-        assertThat(worker(local).updateModified()).containsExactly(CutterWorker.UpdateOutcome.UPDATED);
+        assertThat(worker(local).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.UPDATED);
         Map<String, String> row = rows.get(id);
         assertThat(row).containsEntry("state", "DONE").containsEntry("error", null);
         JsonNode sidecar = JSON.readTree(file(".json").toFile());
@@ -171,9 +171,9 @@ class CutterUpdaterTest {
                 }
             }
         };
-        assertThat(worker(editedMeanwhile).updateModified()).containsExactly(CutterWorker.UpdateOutcome.SUPERSEDED);
+        assertThat(worker(editedMeanwhile).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.SUPERSEDED);
         assertThat(rows.get(id)).containsEntry("state", "MODIFIED").containsEntry("video_title", "second fix");
-        assertThat(worker(local).updateModified()).containsExactly(CutterWorker.UpdateOutcome.UPDATED);
+        assertThat(worker(local).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.UPDATED);
         assertThat(JSON.readTree(file(".json").toFile()).get("title").asText()).isEqualTo("second fix");
         assertThat(rows.get(id).get("state")).isEqualTo("DONE");
     }
@@ -201,7 +201,7 @@ class CutterUpdaterTest {
                 throw new UploadException(UploadException.Kind.RETRYABLE, "disk busy");
             }
         };
-        assertThat(worker(resetMeanwhile).updateModified()).containsExactly(CutterWorker.UpdateOutcome.SUPERSEDED);
+        assertThat(worker(resetMeanwhile).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.SUPERSEDED);
         assertThat(rows.get(id)).containsEntry("state", "UNEDITED").containsEntry("error", null);
     }
 
@@ -226,17 +226,17 @@ class CutterUpdaterTest {
                 local.update(update);
             }
         };
-        assertThat(worker(flaky).updateModified()).containsExactly(CutterWorker.UpdateOutcome.RETRY);
+        assertThat(worker(flaky).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.RETRY);
         assertThat(rows.get(id)).containsEntry("state", "MODIFIED")
                 .containsEntry("error", "Updating the video failed, will retry: the backend said no");
         failing.set(UploadException.Kind.NON_RETRYABLE);
-        assertThat(worker(flaky).updateModified()).containsExactly(CutterWorker.UpdateOutcome.FAILED);
+        assertThat(worker(flaky).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.FAILED);
         assertThat(rows.get(id)).containsEntry("state", "MODIFIED")
                 .containsEntry("error", "Updating the video failed: the backend said no");
         failing.set(null);
         assertThat(worker(flaky).updateModified()).as("refused for good: waits for an editor").isEmpty();
         modify(id, "fix, again"); // a new save clears the error
-        assertThat(worker(flaky).updateModified()).containsExactly(CutterWorker.UpdateOutcome.UPDATED);
+        assertThat(worker(flaky).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.UPDATED);
         assertThat(rows.get(id)).containsEntry("state", "DONE").containsEntry("error", null);
     }
 
@@ -246,12 +246,12 @@ class CutterUpdaterTest {
         String id = published(local);
         modify(id, "fix");
         rows.update("UPDATE events SET video_id = '../../etc/passwd' WHERE id = ?", id);
-        assertThat(worker(local).updateModified()).containsExactly(CutterWorker.UpdateOutcome.FAILED);
+        assertThat(worker(local).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.FAILED);
         assertThat(rows.get(id).get("error")).contains("is not a video file of this location");
         Files.delete(file(".ts"));
         rows.update("UPDATE events SET video_id = NULL WHERE id = ?", id);
         modify(id, "fix 2");
-        assertThat(worker(local).updateModified()).containsExactly(CutterWorker.UpdateOutcome.FAILED);
+        assertThat(worker(local).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.FAILED);
         assertThat(rows.get(id).get("error")).contains("names no video");
     }
 
@@ -271,10 +271,10 @@ class CutterUpdaterTest {
         youtube.ownerSets(videoId, "status", "embeddable", false);
         modify(id, "Day 3 | The bridge");
         youtube.failUpdate(500, "backendError");
-        assertThat(worker(yt).updateModified()).containsExactly(CutterWorker.UpdateOutcome.RETRY);
+        assertThat(worker(yt).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.RETRY);
         assertThat(rows.get(id).get("error")).startsWith("Updating the video failed, will retry: YouTube refused");
         youtube.acceptUpdates();
-        assertThat(worker(yt).updateModified()).containsExactly(CutterWorker.UpdateOutcome.UPDATED);
+        assertThat(worker(yt).updateModified()).containsExactly(ModifiedRowUpdater.Outcome.UPDATED);
         JsonNode v = youtube.videos().get(videoId).resource();
         assertThat(v.at("/snippet/title").asText()).isEqualTo("Day 3 | The bridge");
         assertThat(v.at("/snippet/tags").toString()).isEqualTo("[\"bus\",\"bridge\",\"marathon\"]");
