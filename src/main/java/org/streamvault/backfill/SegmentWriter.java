@@ -35,7 +35,10 @@ public final class SegmentWriter {
         if (Files.exists(target)) {
             return FetchOutcome.ALREADY_PRESENT;
         }
-        Files.createDirectories(hourDir);
+        if (!Files.isDirectory(hourDir)) {
+            // createDirectories alone throws (and fills in a stack trace) inside for every file of an existing hour
+            Files.createDirectories(hourDir);
+        }
         if (name.endsWith(MissingSegments.TOMBSTONE_SUFFIX)) {
             try {
                 Files.createFile(target);
