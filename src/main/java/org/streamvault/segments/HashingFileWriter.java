@@ -15,15 +15,18 @@ import java.util.concurrent.ArrayBlockingQueue;
  * ({@code download.TempSegment}) and the backfiller ({@code backfill.SegmentWriter}) both write a
  * segment's temp file. The caller decides the final name from {@link #digest} and renames.
  *
- * <p>Why it batches: a socket read returns what has arrived (often ~60 KB on loopback), and
- * writing each read as it came was one {@code write} syscall and one hash call per read. Bytes
- * are gathered in a {@value #BUFFER}-byte buffer (reused across files, so nothing is allocated
- * or zeroed per segment) and hashed and written when it is full or the body ends. Whatever was
+ * <p>Why it batches: a socket read returns what has arrived (anything from a few bytes to ~60 KB
+ * on loopback), and writing each read as it came was one {@code write} syscall and one hash call
+ * per read. Bytes are gathered in a {@value #BUFFER}-byte buffer (reused across files, so nothing
+ * is allocated or zeroed per segment) and hashed and written when it is full or the body ends.
+ * Not bigger: with 256 KB buffers the kernel's copy into the page cache cost 10-15 times as much
+ * CPU per byte in the downloader benchmark (async-profiler, {@code copy_folio_from_iter_atomic},
+ * two runs each way, one on a quiet machine), more than the fewer syscalls saved. Whatever was
  * received reaches the file before {@link #transferFrom} rethrows a failed read, so a broken
  * transfer keeps every byte that arrived. Not thread-safe: one writer per file.
  */
 public final class HashingFileWriter implements Closeable {
-    static final int BUFFER = 256 * 1024;
+    static final int BUFFER = 64 * 1024;
     /** Spare buffers for the next files; more writers than this at once just allocate their own. */
     private static final ArrayBlockingQueue<byte[]> SPARE = new ArrayBlockingQueue<>(32);
 
