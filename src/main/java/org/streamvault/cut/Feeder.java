@@ -1,8 +1,8 @@
 package org.streamvault.cut;
 
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -59,24 +59,19 @@ final class Feeder {
     /**
      * After ffmpeg has gone: a feeder still waiting to open its FIFO (ffmpeg died before opening
      * it) would wait for ever, so the other end is opened and closed here, which lets it fail.
+     * Opened read-write: on Linux that never blocks on a FIFO (fifo(7)) and still counts as the
+     * reader a waiting writer needs. A plain read-only open blocked for ever when the feeder had
+     * just stopped waiting on its own, leaking the thread that did it.
      */
     void release() {
         if (fifo == null || opened || done) {
             return;
         }
-        Thread opener = Thread.ofPlatform().daemon().name("ffmpeg-fifo-release").start(() -> {
-            try {
-                // opening meets the waiting writer; closing makes its first write fail
-                new FileInputStream(fifo.toFile()).close();
-            } catch (IOException e) {
-                // the FIFO is gone already: so is the writer
-            }
-        });
         try {
-            // the waiting writer meets the opener at once; the FIFO must still exist until then
-            opener.join(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // closed at once: the writer's first write fails, since nothing reads any more
+            new RandomAccessFile(fifo.toFile(), "rw").close();
+        } catch (IOException e) {
+            // the FIFO is gone already: so is the writer
         }
     }
 

@@ -70,8 +70,21 @@ class CutDisconnectTest {
 
         ProcessWatch.awaitNoFfmpegChildren();
         ProcessWatch.awaitEmpty(tmp);
-        Await.until("no thread left inside a cut", ProcessWatch.STOP_TIMEOUT,
-                () -> Thread.getAllStackTraces().values().stream().noneMatch(CutDisconnectTest::inCut));
+        try {
+            Await.until("no thread left inside a cut", ProcessWatch.STOP_TIMEOUT,
+                    () -> Thread.getAllStackTraces().values().stream().noneMatch(CutDisconnectTest::inCut));
+        } catch (AssertionError e) {
+            StringBuilder left = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                if (inCut(stack)) {
+                    left.append("\n").append(t.getName()).append(":");
+                    for (StackTraceElement el : stack) {
+                        left.append("\n    at ").append(el);
+                    }
+                }
+            });
+            throw new AssertionError(e.getMessage() + left, e);
+        }
     }
 
     @org.junit.jupiter.api.Test
