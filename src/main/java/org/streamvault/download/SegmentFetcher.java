@@ -1,6 +1,7 @@
 package org.streamvault.download;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,17 +207,22 @@ public final class SegmentFetcher {
         private SegmentType save(OriginClient.Exchange ex, long start) throws IOException {
             byte[] init = segment.mapUri() == null ? null : ctx.initSections.get(segment.mapUri());
             TempSegment temp = TempSegment.create(ctx.qualityDir, segment.startMicros(), segment.durationText());
-            int initBytes = init == null ? 0 : init.length;
+            long bodyBytes = 0;
             try {
                 if (init != null) {
                     temp.write(init, 0, init.length);
                 }
-                temp.transferFrom(ex.body());
+                byte[] buf = new byte[64 * 1024];
+                InputStream in = ex.body();
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    temp.write(buf, 0, n);
+                    bodyBytes += n;
+                }
                 if (abortReason != null) {
                     throw new IOException(abortReason);
                 }
             } catch (IOException | RuntimeException e) {
-                long bodyBytes = temp.bytes() - initBytes;
                 if (bodyBytes > 0 && !SUPERSEDED.equals(abortReason)) {
                     record(temp, temp.finish(SegmentType.PARTIAL), SegmentType.PARTIAL, start);
                     LOG.warn("{}: {} broke after {} bytes ({}); kept as partial", ctx.name, segment.uri(), bodyBytes,
@@ -226,15 +232,11 @@ public final class SegmentFetcher {
                 temp.discard();
                 throw e;
             }
-            long bodyBytes = temp.bytes() - initBytes;
             long elapsed = System.nanoTime() - start;
             slow = elapsed > ctx.settings.suspectAfter().toNanos();
             SegmentType type = bodyBytes == 0 || forceSuspect || elapsed > ctx.settings.suspectAfter().toNanos()
                     ? SegmentType.SUSPECT : SegmentType.FULL;
             record(temp, temp.finish(type), type, start);
-            if (type == SegmentType.FULL) {
-                ctx.fullCopies.saved(segment.startMicros(), segment.durationText());
-            }
             if (type != SegmentType.FULL && temp.created()) {
                 LOG.info("{}: {} saved as suspect ({} bytes in {} ms{})", ctx.name, segment.uri(), bodyBytes,
                         elapsed / 1_000_000, forceSuspect ? ", timestamps skewed" : "");
