@@ -19,6 +19,7 @@ import org.streamvault.testing.MediaProbe;
 import org.streamvault.testing.ProcessWatch;
 import org.streamvault.testing.StoreBuilder;
 import org.streamvault.testing.TestMedia;
+import org.streamvault.testing.LongRecording;
 import org.streamvault.testing.TestNode;
 
 /** {@code GET /cut/...} on a real node over real segments: parameters, refusals, bodies, disconnects. */
@@ -119,7 +120,7 @@ class CutRouteTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("video/MP2T");
-        assertThat(r.body()).isEqualTo(concatenated(stored.subList(1, 5)));
+        assertThat(r.body()).isEqualTo(LongRecording.concatenated(stored.subList(1, 5)));
     }
 
     @Test
@@ -141,14 +142,6 @@ class CutRouteTest {
             }
         }
         return 0;
-    }
-
-    private static byte[] concatenated(List<Path> files) throws Exception {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        for (Path p : files) {
-            all.write(Files.readAllBytes(p));
-        }
-        return all.toByteArray();
     }
 
     @ParameterizedTest

@@ -59,7 +59,7 @@ class RoughCutSendfileTest {
         if (head.contains("transfer-encoding: chunked")) {
             body = ChunkedBodies.dechunk(body);
         }
-        assertThat(body).isEqualTo(concatenated(files));
+        assertThat(body).isEqualTo(LongRecording.concatenated(files));
     }
 
     @Test
@@ -72,7 +72,7 @@ class RoughCutSendfileTest {
         assertThat(text.substring(0, bodyStart).toLowerCase(java.util.Locale.ROOT))
                 .contains("transfer-encoding: chunked");
         byte[] body = java.util.Arrays.copyOfRange(response, bodyStart, response.length);
-        assertThat(ChunkedBodies.dechunk(body)).isEqualTo(concatenated(some));
+        assertThat(ChunkedBodies.dechunk(body)).isEqualTo(LongRecording.concatenated(some));
         assertThat(text).endsWith("\r\n0\r\n\r\n");
         // a chunk per file, not 1 MB pieces read through the heap: the files went out by sendfile
         List<Long> sizes = new java.util.ArrayList<>();
@@ -114,14 +114,6 @@ class RoughCutSendfileTest {
         long end = T0 + segments * 2L * Timestamps.MICROS_PER_SECOND;
         return ("GET /cut/chan/src.ts?type=rough&start=" + Timestamps.formatIso(T0) + "&end=" + Timestamps.formatIso(end)
                 + " " + version + "\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] concatenated(List<Path> paths) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (Path p : paths) {
-            all.write(Files.readAllBytes(p));
-        }
-        return all.toByteArray();
     }
 
     /** Descriptors of this JVM (the node runs in it) open on a file of the store. */

@@ -49,4 +49,13 @@ public final class LongRecording {
         }
         return total;
     }
+
+    /** The bytes of {@code files} one after the other: what a rough cut of them must be. */
+    public static byte[] concatenated(List<Path> files) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Path p : files) {
+            all.write(Files.readAllBytes(p));
+        }
+        return all.toByteArray();
+    }
 }
