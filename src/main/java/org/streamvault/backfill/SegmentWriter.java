@@ -2,15 +2,13 @@ package org.streamvault.backfill;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.UUID;
+import org.streamvault.segments.HashingFileWriter;
 import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
@@ -21,11 +19,10 @@ import org.streamvault.segments.SegmentType;
  * the SHA-256 is checked against the name, and only then is the file atomically renamed to its
  * final name. A mismatch deletes the temp file; a final name that appeared meanwhile (another
  * writer got it) wins and the temp file is deleted, as same name means same bytes.
- * Tombstones carry no bytes: they are created empty.
+ * Tombstones carry no bytes: they are created empty. The bytes go through {@link HashingFileWriter},
+ * as the downloader's do.
  */
 public final class SegmentWriter {
-    private static final int BUFFER = 64 * 1024;
-
     private SegmentWriter() {
     }
 
@@ -38,7 +35,10 @@ public final class SegmentWriter {
         if (Files.exists(target)) {
             return FetchOutcome.ALREADY_PRESENT;
         }
-        Files.createDirectories(hourDir);
+        if (!Files.isDirectory(hourDir)) {
+            // createDirectories alone throws (and fills in a stack trace) inside for every file of an existing hour
+            Files.createDirectories(hourDir);
+        }
         if (name.endsWith(MissingSegments.TOMBSTONE_SUFFIX)) {
             try {
                 Files.createFile(target);
@@ -51,17 +51,12 @@ public final class SegmentWriter {
         Path temp = hourDir.resolve(tempName(parsed));
         boolean keep = false;
         try {
-            MessageDigest digest = SegmentHash.newDigest();
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = body.read(buffer)) >= 0) {
-                    digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
+            byte[] hash;
+            try (HashingFileWriter out = HashingFileWriter.createNew(temp)) {
+                out.transferFrom(body);
+                hash = out.digest();
             }
-            if (!SegmentHash.encode(digest.digest()).equals(parsed.hash())) {
+            if (!SegmentHash.encode(hash).equals(parsed.hash())) {
                 return FetchOutcome.HASH_MISMATCH;
             }
             if (Files.exists(target)) {

@@ -21,6 +21,8 @@ public final class DownloaderMetrics {
     private final String quality;
     private final AtomicLong newestSegmentMicros = new AtomicLong();
     private volatile boolean gaugeRegistered;
+    private final java.util.Map<SegmentType, SavedMeters> savedMeters =
+            java.util.Collections.synchronizedMap(new java.util.EnumMap<>(SegmentType.class));
 
     public DownloaderMetrics(Supplier<MeterRegistry> registry, String channel, String quality) {
         this.registry = registry;
@@ -31,24 +33,48 @@ public final class DownloaderMetrics {
     /** A segment was saved as {@code type}, covering {@code durationMicros} of video, in {@code fetchNanos}. */
     public void segmentSaved(SegmentType type, long durationMicros, long endMicros, long fetchNanos) {
         MeterRegistry r = registry.get();
-        String t = type.text();
-        Counter.builder("streamvault_downloader_segments").description("Segments saved, by type")
-                .tags("channel", channel, "quality", quality, "type", t).register(r).increment();
-        Counter.builder("streamvault_downloader_video_seconds").description("Seconds of video saved, by type")
-                .tags("channel", channel, "quality", quality, "type", t).register(r)
-                .increment(durationMicros / 1e6);
-        Timer.builder("streamvault_downloader_fetch").description("Time to fetch one segment, by outcome")
-                .tags("channel", channel, "quality", quality, "type", t).register(r)
-                .record(fetchNanos, TimeUnit.NANOSECONDS);
+        SavedMeters m = saved(r, type);
+        m.segments.increment();
+        m.videoSeconds.increment(durationMicros / 1e6);
+        m.fetch.record(fetchNanos, TimeUnit.NANOSECONDS);
         if (durationMicros > 0) {
-            DistributionSummary.builder("streamvault_downloader_fetch_seconds_per_video_second")
-                    .description("Fetch time divided by the segment's duration; above 1 the stream is not kept up with")
-                    .tags("channel", channel, "quality", quality, "type", t).register(r)
-                    .record((fetchNanos / 1e9) / (durationMicros / 1e6));
+            m.perVideoSecond.record((fetchNanos / 1e9) / (durationMicros / 1e6));
         }
         if (type == SegmentType.FULL) {
             newestSegmentMicros.accumulateAndGet(endMicros, Math::max);
             registerGauge(r);
+        }
+    }
+
+    /** The four meters of a saved segment's type, registered once per registry rather than looked up per segment. */
+    private SavedMeters saved(MeterRegistry r, SegmentType type) {
+        SavedMeters m = savedMeters.get(type);
+        if (m == null || m.registry != r) {
+            m = new SavedMeters(r, type.text());
+            savedMeters.put(type, m);
+        }
+        return m;
+    }
+
+    private final class SavedMeters {
+        final MeterRegistry registry;
+        final Counter segments;
+        final Counter videoSeconds;
+        final Timer fetch;
+        final DistributionSummary perVideoSecond;
+
+        SavedMeters(MeterRegistry r, String t) {
+            registry = r;
+            segments = Counter.builder("streamvault_downloader_segments").description("Segments saved, by type")
+                    .tags("channel", channel, "quality", quality, "type", t).register(r);
+            videoSeconds = Counter.builder("streamvault_downloader_video_seconds")
+                    .description("Seconds of video saved, by type")
+                    .tags("channel", channel, "quality", quality, "type", t).register(r);
+            fetch = Timer.builder("streamvault_downloader_fetch").description("Time to fetch one segment, by outcome")
+                    .tags("channel", channel, "quality", quality, "type", t).register(r);
+            perVideoSecond = DistributionSummary.builder("streamvault_downloader_fetch_seconds_per_video_second")
+                    .description("Fetch time divided by the segment's duration; above 1 the stream is not kept up with")
+                    .tags("channel", channel, "quality", quality, "type", t).register(r);
         }
     }
 

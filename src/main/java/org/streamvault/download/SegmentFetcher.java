@@ -1,7 +1,6 @@
 package org.streamvault.download;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,22 +206,17 @@ public final class SegmentFetcher {
         private SegmentType save(OriginClient.Exchange ex, long start) throws IOException {
             byte[] init = segment.mapUri() == null ? null : ctx.initSections.get(segment.mapUri());
             TempSegment temp = TempSegment.create(ctx.qualityDir, segment.startMicros(), segment.durationText());
-            long bodyBytes = 0;
+            int initBytes = init == null ? 0 : init.length;
             try {
                 if (init != null) {
                     temp.write(init, 0, init.length);
                 }
-                byte[] buf = new byte[64 * 1024];
-                InputStream in = ex.body();
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    temp.write(buf, 0, n);
-                    bodyBytes += n;
-                }
+                temp.transferFrom(ex.body());
                 if (abortReason != null) {
                     throw new IOException(abortReason);
                 }
             } catch (IOException | RuntimeException e) {
+                long bodyBytes = temp.bytes() - initBytes;
                 if (bodyBytes > 0 && !SUPERSEDED.equals(abortReason)) {
                     record(temp, temp.finish(SegmentType.PARTIAL), SegmentType.PARTIAL, start);
                     LOG.warn("{}: {} broke after {} bytes ({}); kept as partial", ctx.name, segment.uri(), bodyBytes,
@@ -232,11 +226,15 @@ public final class SegmentFetcher {
                 temp.discard();
                 throw e;
             }
+            long bodyBytes = temp.bytes() - initBytes;
             long elapsed = System.nanoTime() - start;
             slow = elapsed > ctx.settings.suspectAfter().toNanos();
             SegmentType type = bodyBytes == 0 || forceSuspect || elapsed > ctx.settings.suspectAfter().toNanos()
                     ? SegmentType.SUSPECT : SegmentType.FULL;
             record(temp, temp.finish(type), type, start);
+            if (type == SegmentType.FULL) {
+                ctx.fullCopies.saved(segment.startMicros(), segment.durationText());
+            }
             if (type != SegmentType.FULL && temp.created()) {
                 LOG.info("{}: {} saved as suspect ({} bytes in {} ms{})", ctx.name, segment.uri(), bodyBytes,
                         elapsed / 1_000_000, forceSuspect ? ", timestamps skewed" : "");

@@ -26,6 +26,7 @@ final class StreamContext {
     final AtomicBoolean stopped = new AtomicBoolean();
     final Set<SegmentFetcher.Attempt> inFlight = ConcurrentHashMap.newKeySet();
     final InitSections initSections;
+    final FullCopies fullCopies;
 
     StreamContext(String name, String channel, String quality, Path qualityDir, OriginClient client,
             ScheduledExecutorService timers, ExecutorService threads, DownloaderSettings settings,
@@ -41,6 +42,7 @@ final class StreamContext {
         this.settings = settings;
         this.metrics = metrics;
         this.initSections = new InitSections(client, settings.maxPlaylistBytes());
+        this.fullCopies = new FullCopies(qualityDir);
     }
 
     private final java.util.concurrent.CountDownLatch stopSignal = new java.util.concurrent.CountDownLatch(1);

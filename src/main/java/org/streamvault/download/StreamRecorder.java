@@ -2,9 +2,6 @@ package org.streamvault.download;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,9 +14,6 @@ import org.streamvault.hls.MediaPlaylistParser;
 import org.streamvault.hls.MediaSegment;
 import org.streamvault.hls.PlaylistException;
 import org.streamvault.segments.RateLimitedLog;
-import org.streamvault.segments.SegmentName;
-import org.streamvault.segments.SegmentType;
-import org.streamvault.segments.Timestamps;
 
 /**
  * Records one (channel, quality): resolves the media playlist URL, polls it at the playlist's
@@ -311,23 +305,7 @@ public final class StreamRecorder {
 
     /** True when the store already has a full segment with this start and duration. */
     private boolean hasFullCopy(MediaSegment s) {
-        Path dir = ctx.qualityDir.resolve(Timestamps.formatHour(s.startMicros()));
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        String prefix = SegmentName.format(Math.floorMod(s.startMicros(), Timestamps.MICROS_PER_HOUR),
-                s.durationText(), SegmentType.FULL, "");
-        prefix = prefix.substring(0, prefix.length() - SegmentName.EXTENSION.length());
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path f : files) {
-                if (f.getFileName().toString().startsWith(prefix)) {
-                    return true;
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
+        return ctx.fullCopies.has(s.startMicros(), s.durationText());
     }
 
     void stop() {

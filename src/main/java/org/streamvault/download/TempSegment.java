@@ -1,13 +1,13 @@
 package org.streamvault.download;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.UUID;
+import org.streamvault.segments.HashingFileWriter;
 import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
@@ -18,17 +18,15 @@ import org.streamvault.segments.Timestamps;
  * directory and into a SHA-256 digest as they arrive; {@link #finish} then renames the file
  * atomically to its final name, so a reader never sees a half-written {@code full} file. If
  * the final name already exists, the same bytes are already there and the temp file is deleted.
- * Not thread-safe: one attempt owns one temp segment.
+ * The bytes go through {@link HashingFileWriter}, as the backfiller's do. Not thread-safe: one
+ * attempt owns one temp segment.
  */
 public final class TempSegment implements AutoCloseable {
     private final Path hourDir;
     private final long offsetMicros;
     private final String durationText;
     private final Path tempPath;
-    private final OutputStream out;
-    private final MessageDigest digest = SegmentHash.newDigest();
-    private long bytes;
-    private boolean closed;
+    private final HashingFileWriter out;
     private boolean created;
 
     private TempSegment(Path hourDir, long offsetMicros, String durationText) throws IOException {
@@ -41,7 +39,7 @@ public final class TempSegment implements AutoCloseable {
         }
         this.tempPath = hourDir.resolve(SegmentName.format(offsetMicros, durationText, SegmentType.TEMP,
                 UUID.randomUUID().toString()));
-        this.out = Files.newOutputStream(tempPath);
+        this.out = HashingFileWriter.createNew(tempPath);
     }
 
     /** Starts a temp file for a segment starting at {@code startMicros} (UTC) under {@code qualityDir}. */
@@ -52,12 +50,19 @@ public final class TempSegment implements AutoCloseable {
 
     public void write(byte[] buf, int off, int len) throws IOException {
         out.write(buf, off, len);
-        digest.update(buf, off, len);
-        bytes += len;
     }
 
+    /**
+     * Reads {@code in} to its end into the file. A failed read is rethrown after what came
+     * before it was written, so {@link #bytes} and a partial file hold everything received.
+     */
+    public void transferFrom(InputStream in) throws IOException {
+        out.transferFrom(in);
+    }
+
+    /** Bytes received so far. */
     public long bytes() {
-        return bytes;
+        return out.bytes();
     }
 
     public Path tempPath() {
@@ -72,9 +77,15 @@ public final class TempSegment implements AutoCloseable {
         if (type == SegmentType.TEMP) {
             throw new IllegalArgumentException("a finished segment cannot be temp");
         }
-        closeStream();
-        Path target = hourDir.resolve(SegmentName.format(offsetMicros, durationText, type,
-                SegmentHash.encode(digest.digest())));
+        byte[] hash;
+        try {
+            hash = out.digest();
+        } catch (IOException e) {
+            // a write failed: the file is not what was received, so nothing is kept
+            discard();
+            throw e;
+        }
+        Path target = hourDir.resolve(SegmentName.format(offsetMicros, durationText, type, SegmentHash.encode(hash)));
         if (Files.exists(target)) {
             Files.deleteIfExists(tempPath);
             return target;
@@ -96,7 +107,7 @@ public final class TempSegment implements AutoCloseable {
     /** Deletes the temp file: nothing worth keeping arrived. */
     public void discard() {
         try {
-            closeStream();
+            out.close();
         } catch (IOException e) {
             // deleting anyway
         }
@@ -107,16 +118,9 @@ public final class TempSegment implements AutoCloseable {
         }
     }
 
-    private void closeStream() throws IOException {
-        if (!closed) {
-            closed = true;
-            out.close();
-        }
-    }
-
     /** Leaves the temp file in place if neither {@link #finish} nor {@link #discard} ran. */
     @Override
     public void close() throws IOException {
-        closeStream();
+        out.close();
     }
 }
