@@ -1,12 +1,16 @@
 package org.streamvault.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -96,6 +100,8 @@ public final class BackfillBench {
             prepare(hourDir);
             plain = backfill(plainServer.url(), copies.resolve("plain"), files);
         }
+        prepare(hourDir);
+        double hashOnly = timed(() -> hashAll(hourDir)).done();
         System.out.printf("%d files, %.0f MB; times until done / until synced to disk%n", files, mb);
         for (int r = 0; r < rounds; r++) {
             System.out.printf("round %d:%s%n", r + 1,
@@ -105,6 +111,8 @@ public final class BackfillBench {
         }
         System.out.println("after the rounds:");
         print("  backfill, plain server:", plain, mb);
+        System.out.printf("  SHA-256 of the same files only, on every core, page cache warm: %.2f s"
+                + " (what any copy that checks the names' hashes adds to a copy's work)%n", hashOnly);
 
         // cp -r alone swings by 2x between copies made minutes apart on this kind of machine, so
         // the figure compares medians: every cp -r against the warm backfills (rounds 2 and on).
@@ -114,7 +122,7 @@ public final class BackfillBench {
             double warmMedian = median(warm, synced);
             double cold = fromNode[0].seconds(synced);
             System.out.printf("%s: median cp -r %.2f s; median backfill from node A %.2f s = %.2f x cp -r"
-                    + " (target <= 3); cold first round %.2f s = %.2f x%n",
+                    + " (issue #18: <= 1.5; issue #5: <= 3); cold first round %.2f s = %.2f x%n",
                     synced ? "until synced" : "until done  ", cpMedian, warmMedian, warmMedian / cpMedian,
                     cold, cold / cpMedian);
         }
@@ -145,6 +153,30 @@ public final class BackfillBench {
                     }
                 }
             }
+        }
+    }
+
+    /** Hashes every file of {@code dir} as a backfill must, on as many threads as there are cores. */
+    private static void hashAll(Path dir) throws IOException {
+        List<Path> all;
+        try (Stream<Path> list = Files.list(dir)) {
+            all = list.toList();
+        }
+        try {
+            all.parallelStream().forEach(file -> {
+                MessageDigest digest = SegmentHash.newDigest();
+                byte[] buffer = new byte[64 * 1024];
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                digest.digest();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -189,6 +221,7 @@ public final class BackfillBench {
         long start = System.nanoTime();
         double startUp;
         ThreadCpuSampler sampler = new ThreadCpuSampler();
+        Map<String, Long> jvm0 = ThreadCpuSampler.jvmThreadTicks();
         try (TestNode b = TestNode.start(dirB, "streamvault.node-name", "b",
                 "streamvault.backfiller.once", "true",
                 "streamvault.backfiller.nodes", peer,
@@ -203,13 +236,16 @@ public final class BackfillBench {
         double done = seconds(start);
         double cpu = (processCpuNanos() - cpuStart) / 1e9;
         sampler.stop();
+        Map<String, Double> jvm = ThreadCpuSampler.jvmSecondsBetween(jvm0, ThreadCpuSampler.jvmThreadTicks());
         sync();
         double synced = seconds(start);
         int copied = StoreFiles.of(dirB).size();
         if (copied != files) {
             throw new IllegalStateException("B holds " + copied + " files, expected " + files);
         }
-        return new Run(done, synced, startUp, cpu, threadsText(sampler));
+        StringBuilder threads = new StringBuilder(threadsText(sampler));
+        jvm.forEach((kind, seconds) -> threads.append(String.format(", %s %.2f s", kind, seconds)));
+        return new Run(done, synced, startUp, cpu, threads.toString());
     }
 
     private static String threadsText(ThreadCpuSampler sampler) {
