@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpExchange;
 import org.apache.camel.ServiceStatus;
+import org.streamvault.backfill.Backfiller;
 import org.streamvault.segments.SegmentHash;
 import org.streamvault.segments.SegmentName;
 import org.streamvault.segments.SegmentType;
@@ -35,7 +36,11 @@ import org.streamvault.testing.TestNode;
  * cost from the cost of a node serving the files. {@code cp -r} and the backfill from node A are
  * repeated for several rounds (4 by default) and the figure is the ratio of their medians; the
  * first round, which also pays for compiling both nodes' code (a running node did that long
- * ago), is left out of the backfill's median and shown on its own.
+ * ago), is left out of the backfill's median and shown on its own. Each round also times one
+ * pass of a node B that keeps running (issue #18's figure: what a cluster's nodes do all day),
+ * for a channel that A holds only from that round on (hard links of the same hour): a node
+ * started for every round, as backfill-once does, pays for start-up and for 1.1-1.8 s of JIT
+ * compilation per round even when its code has been compiled before.
  *
  * <p>Run with {@code bench/run BackfillBench [files] [bytes] [concurrency] [rounds]}, as root
  * so that the page cache can be dropped between copies; the data lives under a temp directory
@@ -79,16 +84,32 @@ public final class BackfillBench {
             System.out.println("note: cannot write /proc/sys/vm/drop_caches (not root); figures will vary more");
         }
         Path copies = Files.createDirectories(root.resolve("copies"));
-        long needed = (2L * rounds + 1) * files * size;
+        long needed = (3L * rounds + 1) * files * size;
         if (Files.getFileStore(root).getUsableSpace() < needed + (1L << 30)) {
             throw new IOException("the benchmark keeps every copy until the end and needs "
                     + needed / 1_000_000_000 + " GB free under " + root);
         }
         Run[] cp = new Run[rounds];
         Run[] fromNode = new Run[rounds];
+        Run[] onRunning = new Run[rounds];
         Run plain;
+        StringBuilder passChannels = new StringBuilder();
+        for (int r = 0; r < rounds; r++) {
+            passChannels.append(r == 0 ? "" : ",").append(passChannel(r));
+        }
+        Path dirRunningB = copies.resolve("running-b");
         try (TestNode a = TestNode.start(dirA, "streamvault.node-name", "a");
-                FakePeer plainServer = FakePeer.start(ex -> serveFiles(ex, dirA))) {
+                FakePeer plainServer = FakePeer.start(ex -> serveFiles(ex, dirA));
+                // A node that keeps running, as nodes do: its passes are started by hand below
+                // (its timers are off), each for a channel A has only from that round on.
+                TestNode runningB = TestNode.start(dirRunningB, "streamvault.node-name", "b",
+                        "streamvault.backfiller.enabled", "false",
+                        "streamvault.backfiller.nodes", a.url(""),
+                        "streamvault.channels", passChannels.toString(),
+                        "streamvault.qualities", "source",
+                        "streamvault.backfiller.recent-cutoff", "0",
+                        "streamvault.backfiller.concurrency", concurrency)) {
+            Backfiller backfiller = runningB.camelContext().getRegistry().lookupByNameAndType("backfiller", Backfiller.class);
             for (int r = 0; r < rounds; r++) {
                 System.out.printf("round %d of %d%n", r + 1, rounds);
                 Path cpTarget = copies.resolve("cp-" + r);
@@ -96,6 +117,11 @@ public final class BackfillBench {
                 cp[r] = timed(() -> copyWithCp(hourDir, cpTarget));
                 prepare(hourDir);
                 fromNode[r] = backfill(a.url(""), copies.resolve("node-" + r), files);
+                // the same files under a new channel (hard links: the same inodes, already cached)
+                Path linked = dirA.resolve(passChannel(r)).resolve("source").resolve(hourDir.getFileName());
+                linkAll(hourDir, linked);
+                prepare(hourDir);
+                onRunning[r] = pass(backfiller, dirRunningB.resolve(passChannel(r)), files);
             }
             prepare(hourDir);
             plain = backfill(plainServer.url(), copies.resolve("plain"), files);
@@ -108,6 +134,7 @@ public final class BackfillBench {
                     r == 0 ? " (cold: both nodes run in this JVM and their code is not compiled yet)" : "");
             print("  cp -r:", cp[r], mb);
             print("  backfill from node A:", fromNode[r], mb);
+            print("  pass of a running node B:", onRunning[r], mb);
         }
         System.out.println("after the rounds:");
         print("  backfill, plain server:", plain, mb);
@@ -117,14 +144,18 @@ public final class BackfillBench {
         // cp -r alone swings by 2x between copies made minutes apart on this kind of machine, so
         // the figure compares medians: every cp -r against the warm backfills (rounds 2 and on).
         Run[] warm = Arrays.copyOfRange(fromNode, Math.min(1, rounds - 1), rounds);
+        Run[] warmPasses = Arrays.copyOfRange(onRunning, Math.min(1, rounds - 1), rounds);
         for (boolean synced : new boolean[] {false, true}) {
             double cpMedian = median(cp, synced);
             double warmMedian = median(warm, synced);
             double cold = fromNode[0].seconds(synced);
-            System.out.printf("%s: median cp -r %.2f s; median backfill from node A %.2f s = %.2f x cp -r"
-                    + " (issue #18: <= 1.5; issue #5: <= 3); cold first round %.2f s = %.2f x%n",
-                    synced ? "until synced" : "until done  ", cpMedian, warmMedian, warmMedian / cpMedian,
-                    cold, cold / cpMedian);
+            String when = synced ? "until synced" : "until done  ";
+            System.out.printf("%s: median cp -r %.2f s; median backfill-once from node A %.2f s = %.2f x cp -r"
+                    + " (issue #5: <= 3); cold first round %.2f s = %.2f x%n",
+                    when, cpMedian, warmMedian, warmMedian / cpMedian, cold, cold / cpMedian);
+            double passMedian = median(warmPasses, synced);
+            System.out.printf("%s: median pass of a running node B %.2f s = %.2f x cp -r (issue #18: <= 1.5)%n",
+                    when, passMedian, passMedian / cpMedian);
         }
     }
 
@@ -246,6 +277,44 @@ public final class BackfillBench {
         StringBuilder threads = new StringBuilder(threadsText(sampler));
         jvm.forEach((kind, seconds) -> threads.append(String.format(", %s %.2f s", kind, seconds)));
         return new Run(done, synced, startUp, cpu, threads.toString());
+    }
+
+    /** One backfill pass of {@code backfiller}'s running node, timed like {@link #backfill}. */
+    private static Run pass(Backfiller backfiller, Path channelDirB, int files) throws Exception {
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        ThreadCpuSampler sampler = new ThreadCpuSampler();
+        Map<String, Long> jvm0 = ThreadCpuSampler.jvmThreadTicks();
+        if (!backfiller.runOnce()) {
+            throw new IllegalStateException("a pass of the running node B failed");
+        }
+        double done = seconds(start);
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        sampler.stop();
+        Map<String, Double> jvm = ThreadCpuSampler.jvmSecondsBetween(jvm0, ThreadCpuSampler.jvmThreadTicks());
+        sync();
+        double synced = seconds(start);
+        long copied = StoreFiles.of(channelDirB.getParent()).stream()
+                .filter(f -> f.startsWith(channelDirB.getFileName() + "/")).count();
+        if (copied != files) {
+            throw new IllegalStateException("the running B holds " + copied + " files of its new channel, expected " + files);
+        }
+        StringBuilder threads = new StringBuilder(threadsText(sampler));
+        jvm.forEach((kind, seconds) -> threads.append(String.format(", %s %.2f s", kind, seconds)));
+        return new Run(done, synced, 0, cpu, threads.toString());
+    }
+
+    private static String passChannel(int round) {
+        return "pass" + round;
+    }
+
+    private static void linkAll(Path fromDir, Path toDir) throws IOException {
+        Files.createDirectories(toDir);
+        try (Stream<Path> list = Files.list(fromDir)) {
+            for (Path file : list.toList()) {
+                Files.createLink(toDir.resolve(file.getFileName()), file);
+            }
+        }
     }
 
     private static String threadsText(ThreadCpuSampler sampler) {
