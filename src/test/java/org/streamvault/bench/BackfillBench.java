@@ -84,47 +84,56 @@ public final class BackfillBench {
             System.out.println("note: cannot write /proc/sys/vm/drop_caches (not root); figures will vary more");
         }
         Path copies = Files.createDirectories(root.resolve("copies"));
-        long needed = (3L * rounds + 1) * files * size;
+        long needed = (4L * rounds + 1) * files * size;
         if (Files.getFileStore(root).getUsableSpace() < needed + (1L << 30)) {
             throw new IOException("the benchmark keeps every copy until the end and needs "
                     + needed / 1_000_000_000 + " GB free under " + root);
         }
-        Run[] cp = new Run[rounds];
+        // cp -r once before each backfill-once and once before each pass of the running node
+        Run[] cp = new Run[2 * rounds];
         Run[] fromNode = new Run[rounds];
         Run[] onRunning = new Run[rounds];
         Run plain;
-        StringBuilder passChannels = new StringBuilder();
-        for (int r = 0; r < rounds; r++) {
-            passChannels.append(r == 0 ? "" : ",").append(passChannel(r));
-        }
-        Path dirRunningB = copies.resolve("running-b");
         try (TestNode a = TestNode.start(dirA, "streamvault.node-name", "a");
-                FakePeer plainServer = FakePeer.start(ex -> serveFiles(ex, dirA));
-                // A node that keeps running, as nodes do: its passes are started by hand below
-                // (its timers are off), each for a channel A has only from that round on.
-                TestNode runningB = TestNode.start(dirRunningB, "streamvault.node-name", "b",
-                        "streamvault.backfiller.enabled", "false",
-                        "streamvault.backfiller.nodes", a.url(""),
-                        "streamvault.channels", passChannels.toString(),
-                        "streamvault.qualities", "source",
-                        "streamvault.backfiller.recent-cutoff", "0",
-                        "streamvault.backfiller.concurrency", concurrency)) {
-            Backfiller backfiller = runningB.camelContext().getRegistry().lookupByNameAndType("backfiller", Backfiller.class);
+                FakePeer plainServer = FakePeer.start(ex -> serveFiles(ex, dirA))) {
             for (int r = 0; r < rounds; r++) {
-                System.out.printf("round %d of %d%n", r + 1, rounds);
+                System.out.printf("backfill-once, round %d of %d%n", r + 1, rounds);
                 Path cpTarget = copies.resolve("cp-" + r);
                 prepare(hourDir);
                 cp[r] = timed(() -> copyWithCp(hourDir, cpTarget));
                 prepare(hourDir);
                 fromNode[r] = backfill(a.url(""), copies.resolve("node-" + r), files);
-                // the same files under a new channel (hard links: the same inodes, already cached)
-                Path linked = dirA.resolve(passChannel(r)).resolve("source").resolve(hourDir.getFileName());
-                linkAll(hourDir, linked);
-                prepare(hourDir);
-                onRunning[r] = pass(backfiller, dirRunningB.resolve(passChannel(r)), files);
             }
             prepare(hourDir);
             plain = backfill(plainServer.url(), copies.resolve("plain"), files);
+            // Then a node that keeps running, as nodes do, started after the others are gone so
+            // that their start-ups do not compile code in its passes. Its passes are started by
+            // hand (its timers are off), each for a channel A has only from that round on.
+            StringBuilder passChannels = new StringBuilder();
+            for (int r = 0; r < rounds; r++) {
+                passChannels.append(r == 0 ? "" : ",").append(passChannel(r));
+            }
+            Path dirRunningB = copies.resolve("running-b");
+            try (TestNode runningB = TestNode.start(dirRunningB, "streamvault.node-name", "b",
+                    "streamvault.backfiller.enabled", "false",
+                    "streamvault.backfiller.nodes", a.url(""),
+                    "streamvault.channels", passChannels.toString(),
+                    "streamvault.qualities", "source",
+                    "streamvault.backfiller.recent-cutoff", "0",
+                    "streamvault.backfiller.concurrency", concurrency)) {
+                Backfiller backfiller = runningB.camelContext().getRegistry()
+                        .lookupByNameAndType("backfiller", Backfiller.class);
+                for (int r = 0; r < rounds; r++) {
+                    System.out.printf("pass of a running node, round %d of %d%n", r + 1, rounds);
+                    Path cpTarget = copies.resolve("cp-pass-" + r);
+                    prepare(hourDir);
+                    cp[rounds + r] = timed(() -> copyWithCp(hourDir, cpTarget));
+                    // the same files under a new channel (hard links: the same inodes)
+                    linkAll(hourDir, dirA.resolve(passChannel(r)).resolve("source").resolve(hourDir.getFileName()));
+                    prepare(hourDir);
+                    onRunning[r] = pass(backfiller, dirRunningB.resolve(passChannel(r)), files);
+                }
+            }
         }
         prepare(hourDir);
         double hashOnly = timed(() -> hashAll(hourDir)).done();
@@ -134,6 +143,7 @@ public final class BackfillBench {
                     r == 0 ? " (cold: both nodes run in this JVM and their code is not compiled yet)" : "");
             print("  cp -r:", cp[r], mb);
             print("  backfill from node A:", fromNode[r], mb);
+            print("  cp -r:", cp[rounds + r], mb);
             print("  pass of a running node B:", onRunning[r], mb);
         }
         System.out.println("after the rounds:");
