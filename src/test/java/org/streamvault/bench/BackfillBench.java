@@ -258,60 +258,64 @@ public final class BackfillBench {
      * (B, and A when A is a node) in all and per thread group.
      */
     private static Run backfill(String peer, Path dirB, int files) throws Exception {
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        double startUp;
-        ThreadCpuSampler sampler = new ThreadCpuSampler();
-        Map<String, Long> jvm0 = ThreadCpuSampler.jvmThreadTicks();
-        try (TestNode b = TestNode.start(dirB, "streamvault.node-name", "b",
-                "streamvault.backfiller.once", "true",
-                "streamvault.backfiller.nodes", peer,
-                "streamvault.channels", "bench",
-                "streamvault.qualities", "source",
-                "streamvault.backfiller.recent-cutoff", "0",
-                "streamvault.backfiller.concurrency", concurrency)) {
-            startUp = seconds(start);
-            Await.until("the backfill to finish", Duration.ofMinutes(10),
-                    () -> b.camelContext().getStatus() == ServiceStatus.Stopped);
-        }
-        double done = seconds(start);
-        double cpu = (processCpuNanos() - cpuStart) / 1e9;
-        sampler.stop();
-        Map<String, Double> jvm = ThreadCpuSampler.jvmSecondsBetween(jvm0, ThreadCpuSampler.jvmThreadTicks());
-        sync();
-        double synced = seconds(start);
+        Run run = measured(start -> {
+            try (TestNode b = TestNode.start(dirB, "streamvault.node-name", "b",
+                    "streamvault.backfiller.once", "true",
+                    "streamvault.backfiller.nodes", peer,
+                    "streamvault.channels", "bench",
+                    "streamvault.qualities", "source",
+                    "streamvault.backfiller.recent-cutoff", "0",
+                    "streamvault.backfiller.concurrency", concurrency)) {
+                double startUp = seconds(start);
+                Await.until("the backfill to finish", Duration.ofMinutes(10),
+                        () -> b.camelContext().getStatus() == ServiceStatus.Stopped);
+                return startUp;
+            }
+        });
         int copied = StoreFiles.of(dirB).size();
         if (copied != files) {
             throw new IllegalStateException("B holds " + copied + " files, expected " + files);
         }
-        StringBuilder threads = new StringBuilder(threadsText(sampler));
-        jvm.forEach((kind, seconds) -> threads.append(String.format(", %s %.2f s", kind, seconds)));
-        return new Run(done, synced, startUp, cpu, threads.toString());
+        return run;
     }
 
     /** One backfill pass of {@code backfiller}'s running node, timed like {@link #backfill}. */
     private static Run pass(Backfiller backfiller, Path channelDirB, int files) throws Exception {
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        ThreadCpuSampler sampler = new ThreadCpuSampler();
-        Map<String, Long> jvm0 = ThreadCpuSampler.jvmThreadTicks();
-        if (!backfiller.runOnce()) {
-            throw new IllegalStateException("a pass of the running node B failed");
-        }
-        double done = seconds(start);
-        double cpu = (processCpuNanos() - cpuStart) / 1e9;
-        sampler.stop();
-        Map<String, Double> jvm = ThreadCpuSampler.jvmSecondsBetween(jvm0, ThreadCpuSampler.jvmThreadTicks());
-        sync();
-        double synced = seconds(start);
+        Run run = measured(start -> {
+            if (!backfiller.runOnce()) {
+                throw new IllegalStateException("a pass of the running node B failed");
+            }
+            return 0;
+        });
         long copied = StoreFiles.of(channelDirB.getParent()).stream()
                 .filter(f -> f.startsWith(channelDirB.getFileName() + "/")).count();
         if (copied != files) {
             throw new IllegalStateException("the running B holds " + copied + " files of its new channel, expected " + files);
         }
+        return run;
+    }
+
+    /** A backfill to time; returns the seconds its node took to start (0 if it was running). */
+    private interface Backfill {
+        double run(long startNanos) throws Exception;
+    }
+
+    /** Times {@code backfill} until done and until synced, with this JVM's CPU in all and by thread. */
+    private static Run measured(Backfill backfill) throws Exception {
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        ThreadCpuSampler sampler = new ThreadCpuSampler();
+        Map<String, Long> jvm0 = ThreadCpuSampler.jvmThreadTicks();
+        double startUp = backfill.run(start);
+        double done = seconds(start);
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        sampler.stop();
+        Map<String, Double> jvm = ThreadCpuSampler.jvmSecondsBetween(jvm0, ThreadCpuSampler.jvmThreadTicks());
+        sync();
+        double synced = seconds(start);
         StringBuilder threads = new StringBuilder(threadsText(sampler));
         jvm.forEach((kind, seconds) -> threads.append(String.format(", %s %.2f s", kind, seconds)));
-        return new Run(done, synced, 0, cpu, threads.toString());
+        return new Run(done, synced, startUp, cpu, threads.toString());
     }
 
     private static String passChannel(int round) {
