@@ -41,8 +41,9 @@ public class DownloaderBeans implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DownloaderBeans.class);
     /**
      * The route templates of routes/downloader.camel.yaml; route ids are
-     * {@code <template>-<channel>-<quality>}. In the order the routes are added, hence started: each route before the routes that send to
-     * it, so the poll loop, whose first cycle runs as soon as it starts, is last. Camel starts a
+     * {@code <template>-<channel>-<quality>}. In the order the routes are added, hence started:
+     * each route before the routes that send to it, so the poll loop, whose first cycle runs as
+     * soon as it starts, is last. Camel starts a
      * route's consumer before its route policies' {@code onStart}, and the micrometer route policy
      * times only exchanges that begin after that; with the poll route first, its first fetch could
      * reach the fetch route in between (a direct: producer waits for the consumer), and the fetch

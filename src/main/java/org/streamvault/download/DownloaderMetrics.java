@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -21,8 +24,8 @@ public final class DownloaderMetrics {
     private final String quality;
     private final AtomicLong newestSegmentMicros = new AtomicLong();
     private volatile boolean gaugeRegistered;
-    private final java.util.Map<SegmentType, SavedMeters> savedMeters =
-            java.util.Collections.synchronizedMap(new java.util.EnumMap<>(SegmentType.class));
+    private final Map<SegmentType, SavedMeters> savedMeters =
+            Collections.synchronizedMap(new EnumMap<>(SegmentType.class));
 
     public DownloaderMetrics(Supplier<MeterRegistry> registry, String channel, String quality) {
         this.registry = registry;

@@ -21,7 +21,9 @@ import java.util.concurrent.ArrayBlockingQueue;
  * is allocated or zeroed per segment) and hashed and written when it is full or the body ends.
  * Not bigger: with 256 KB buffers the kernel's copy into the page cache cost 10-15 times as much
  * CPU per byte in the downloader benchmark (async-profiler, {@code copy_folio_from_iter_atomic},
- * two runs each way, one on a quiet machine), more than the fewer syscalls saved. Whatever was
+ * two runs each way, one on a quiet machine). That copy was later found to cost 5-10 times as
+ * much on this kind of virtual machine while writeback runs, which those runs did not control
+ * for, so part of the difference may be that; 64 KB was not worse in any run. Whatever was
  * received reaches the file before {@link #transferFrom} rethrows a failed read, so a broken
  * transfer keeps every byte that arrived. Not thread-safe: one writer per file.
  */
