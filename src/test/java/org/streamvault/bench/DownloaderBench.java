@@ -107,8 +107,8 @@ public final class DownloaderBench {
      * Hash + write measured during the node's window, on a thread of its own, into files it keeps
      * (as the node keeps its segments): the same work in the same conditions as the node's. The
      * baselines this bench used to print, before and after the window, deleted their files every 20
-     * segments, so their dirty pages were never written back, and on this kind of virtual machine the kernel's copy into
-     * the page cache costs 5-10 times as much while writeback runs (a 1.5 MB file: 0.4-0.8 ms of CPU
+     * segments, so their dirty pages were never written back, and on this kind of virtual machine
+     * the kernel's copy into the page cache costs 5-10 times as much while writeback runs (a 1.5 MB file: 0.4-0.8 ms of CPU
      * after a {@code drop_caches}, 3.5-4.3 ms once ~2.4 GB were dirty, the same loop in one JVM).
      * It writes {@value #BESIDE_PER_SECOND} segments a second, about a sixth of the node's rate at
      * N = 50; its thread's CPU is left out of the node's.
@@ -170,9 +170,12 @@ public final class DownloaderBench {
 
     private static final int BESIDE_PER_SECOND = 4;
     private static final int BENCH_THREADS_LEAD_SECONDS = 20;
-    /** Thread groups of the bench itself, in the node's JVM. */
+    /** The CPU sampler's own thread group. */
+    private static final java.util.function.Predicate<String> SAMPLER_THREADS =
+            group -> group.startsWith("thread-cpu-sampler");
+    /** Thread groups of the bench itself, in the node's JVM: the baseline beside the node and the sampler. */
     private static final java.util.function.Predicate<String> BENCH_THREADS =
-            group -> group.startsWith("baseline-beside") || group.startsWith("thread-cpu-sampler");
+            SAMPLER_THREADS.or(group -> group.startsWith("baseline-beside"));
 
     private static void hashAndWrite(byte[] segment, Path file) throws IOException {
         MessageDigest d = SegmentHash.newDigest();
@@ -244,7 +247,7 @@ public final class DownloaderBench {
             sampler.stop();
             beside.stop();
             // neither the baseline's thread nor the sampler's is the node
-            cpu1 -= besideNanos + (long) (sampler.secondsOf(g -> g.startsWith("thread-cpu-sampler")) * 1e9);
+            cpu1 -= besideNanos + (long) (sampler.secondsOf(SAMPLER_THREADS) * 1e9);
             java.util.Map<String, Long> vm1 = ThreadCpuSampler.jvmThreadTicks();
             long to = nowMicros() - 2_000_000L;
             Thread.sleep(3000); // let the window's last segments land
